@@ -1,0 +1,1 @@
+"""Acervo: open repository of educational resources and teacher-training courses."""

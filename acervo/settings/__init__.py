@@ -1,0 +1,1 @@
+"""Settings package: base.py plus one thin file per environment."""

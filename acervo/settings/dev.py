@@ -1,0 +1,9 @@
+"""Local development: debug on, an insecure key that never leaves this machine."""
+
+from .base import *  # noqa: F401,F403
+from .base import os
+
+DEBUG = True
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+ACERVO_CREATE_DEMO_ADMIN = True

@@ -1,0 +1,1 @@
+"""Teacher-training tracks, courses, lessons, quizzes, enrolment, progress and certificates."""

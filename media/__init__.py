@@ -1,0 +1,1 @@
+"""Media storage, video and caption assets, upload validation and presigned uploads."""

@@ -1,0 +1,1 @@
+"""Open repository: curriculum taxonomy, resource pages, catalogue import/export."""

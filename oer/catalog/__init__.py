@@ -1,0 +1,1 @@
+"""Catalogue interchange: the JSON Lines record, its validation, import and export."""

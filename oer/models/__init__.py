@@ -1,0 +1,27 @@
+"""Page types of the open repository: the site home, the resource index and every resource type."""
+
+from .home import HomePage
+from .resource_index import ResourceIndexPage
+from .resource import ResourcePage
+from .resource_types import (
+    ActivityPage,
+    AudioLessonPage,
+    RESOURCE_PAGE_CLASSES,
+    TeacherGuidePage,
+    TextbookPage,
+    VideoLessonPage,
+    WeeklyPlanPage,
+)
+
+__all__ = [
+    "ActivityPage",
+    "AudioLessonPage",
+    "HomePage",
+    "RESOURCE_PAGE_CLASSES",
+    "ResourceIndexPage",
+    "ResourcePage",
+    "TeacherGuidePage",
+    "TextbookPage",
+    "VideoLessonPage",
+    "WeeklyPlanPage",
+]

@@ -1,0 +1,12 @@
+"""A progress bar for long management commands, written to the command's stderr."""
+
+from tqdm import tqdm
+
+
+def progress_bar(stream, disabled=False):
+    def wrap(iterable, **kwargs):
+        if disabled:
+            return iterable
+        return tqdm(iterable, file=getattr(stream, "_out", stream), mininterval=0.5, dynamic_ncols=True, **kwargs)
+
+    return wrap

@@ -1,0 +1,1 @@
+"""Search over the catalogue: index documents, backends, durable indexing queue and the API."""

@@ -1,0 +1,45 @@
+"""Production settings refuse a missing secret and pass Django's deployment checks."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_manage(*args, env_overrides):
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE"}}
+    env.update(env_overrides)
+    env["DJANGO_SETTINGS_MODULE"] = "acervo.settings.production"
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_production_refuses_to_start_without_secret_key(tmp_path):
+    result = run_manage("check", env_overrides={"ACERVO_DATA_DIR": str(tmp_path), "ALLOWED_HOSTS": "acervo.example.mx"})
+    assert result.returncode != 0
+    assert "SECRET_KEY debe definirse" in result.stderr
+
+
+def test_production_refuses_a_development_key(tmp_path):
+    result = run_manage("check", env_overrides={"ACERVO_DATA_DIR": str(tmp_path), "SECRET_KEY": "dev-only-insecure-key-do-not-use-in-production"})
+    assert result.returncode != 0 and "SECRET_KEY" in result.stderr
+
+
+def test_production_passes_check_deploy(tmp_path):
+    result = run_manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        env_overrides={
+            "ACERVO_DATA_DIR": str(tmp_path),
+            "SECRET_KEY": "k" * 20 + "9fj3_2kd8(s!vn3m4x0qpl1zr7w6tyb5" + "x" * 10,
+            "ALLOWED_HOSTS": "acervo.example.mx",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        },
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "no issues" in result.stdout
+
+
+def test_site_speaks_spanish_of_mexico(settings):
+    assert settings.LANGUAGE_CODE == "es-mx"
+    assert settings.TIME_ZONE == "America/Mexico_City"
