@@ -15,7 +15,13 @@ urlpatterns = [
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
 ]
 
-# Each app's own URLs (search API, courses, media uploads…) go here, one include per app.
+# Each app owns its URLs; they come before Wagtail's catch-all page serving.
+urlpatterns += [
+    path("", include("search.urls")),
+    path("", include("courses.urls")),
+    path("", include("media.urls")),
+    path("", include("oer.urls")),
+]
 
 if settings.DEBUG:
     from django.conf.urls.static import static

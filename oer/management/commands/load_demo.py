@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 # Each app contributes a loader `fn(stdout)`; each must be idempotent.
 DEMO_LOADERS = [
     "oer.demo.load_catalog",
+    "courses.demo.load_courses",
 ]
 
 
