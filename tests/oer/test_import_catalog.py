@@ -136,3 +136,24 @@ def test_progress_bar_is_shown_on_stderr(run_command, write_catalog, record_fact
     result = run_command("import_catalog", str(write_catalog([record_factory() for _ in range(3)])))
     assert result.code == 0
     assert "Importando" in result.stderr and "3/3" in result.stderr
+
+
+def test_imported_pages_are_whole_wagtail_pages(run_command, write_catalog, record_factory, admin_client):
+    """Bulk-created pages have a live revision, audit entries, a sound tree and open in the admin."""
+    from wagtail.models import Page, PageLogEntry
+
+    records = [record_factory() for _ in range(3)]
+    assert run_command("import_catalog", str(write_catalog(records)), "--no-progress").code == 0
+    page = TextbookPage.objects.get(external_id=records[1]["external_id"])
+    assert page.live_revision is not None and page.live_revision.as_object().title == page.title
+    assert PageLogEntry.objects.filter(page=page, action="wagtail.publish").exists()
+    assert all(not problems for problems in Page.find_problems())
+    assert page.get_parent().numchild == 3
+
+    edit = admin_client.get(f"/admin/pages/{page.pk}/edit/")
+    assert edit.status_code == 200 and records[1]["title"] in edit.content.decode()
+    # The tree stays usable for Wagtail's own page creation after a bulk import.
+    index = page.get_parent()
+    manual = TextbookPage(title="Libro añadido a mano", external_id="manual:1", levels=["primaria"], grades=[2])
+    index.add_child(instance=manual)
+    assert index.get_children().count() == 4

@@ -1,0 +1,126 @@
+"""Import benchmark: records/s for a fresh import and a re-import, on SQLite and PostgreSQL.
+
+Usage: python bench/import_bench.py [--records 20000] [--databases sqlite,postgres]
+Each database run happens in a child process with its own empty data folder and database, so
+both figures are measured side by side in one run on the same generated file.
+"""
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/acervo_bench")
+
+TOPICS = [
+    ("fracciones", "matematicas", "saberes-y-pensamiento-cientifico"),
+    ("ecosistemas", "ciencias-naturales", "saberes-y-pensamiento-cientifico"),
+    ("la Independencia de México", "historia", "etica-naturaleza-y-sociedades"),
+    ("lectura en voz alta", "espanol", "lenguajes"),
+    ("el ciclo del agua", "ciencias-naturales", "saberes-y-pensamiento-cientifico"),
+    ("mapas de México", "geografia", "etica-naturaleza-y-sociedades"),
+    ("convivencia escolar", "formacion-civica-y-etica", "de-lo-humano-y-lo-comunitario"),
+    ("multiplicación", "matematicas", "saberes-y-pensamiento-cientifico"),
+]
+ORDINALS = ["primer", "segundo", "tercer", "cuarto", "quinto", "sexto"]
+TYPES = ["textbook", "video", "audio", "teacher_guide", "activity"]
+
+
+def make_record(n, rng):
+    topic, subject, field = rng.choice(TOPICS)
+    kind = rng.choice(TYPES)
+    grade = rng.randint(1, 6)
+    record = {
+        "external_id": f"bench:{n:07d}", "type": kind,
+        "title": f"{topic.capitalize()} para {ORDINALS[grade - 1]} grado, parte {n}",
+        "description": f"Material para trabajar {topic} en el aula con actividades y ejemplos cotidianos ({n}).",
+        "levels": ["primaria"], "grades": [grade], "fields": [field], "subjects": [subject], "axes": [],
+        "language": "es", "license": "cc-by-4.0", "audience": ["alumno", "docente"], "year": 2024,
+        "authors": ["Secretaría de Educación Pública"], "publisher": "SEP", "keywords": [topic, subject],
+        "file_url": f"https://recursos.acervo.example/{n}.pdf", "cover_url": None,
+        "duration_seconds": None, "transcript": None, "captions": [], "week": None, "accessibility": [],
+    }
+    if kind in ("video", "audio"):
+        record.update(duration_seconds=rng.randint(300, 1800), transcript=f"Hoy aprendemos sobre {topic}.",
+                      captions=[{"language": "es", "url": f"https://recursos.acervo.example/{n}.vtt"}] if kind == "video" else [],
+                      accessibility=["subtitulos", "transcripcion"] if kind == "video" else ["transcripcion"])
+    return record
+
+
+def generate(path, count):
+    rng = random.Random(42)
+    with open(path, "w", encoding="utf-8") as handle:
+        for n in range(count):
+            handle.write(json.dumps(make_record(n, rng), ensure_ascii=False) + "\n")
+
+
+def child(path):
+    """Runs inside a fresh environment: migrate, then time fresh import and re-import."""
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from oer.catalog.importer import import_file
+
+    figures = {}
+    for label in ("fresh", "reimport"):
+        start = time.perf_counter()
+        report = import_file(path)
+        elapsed = time.perf_counter() - start
+        assert report.ok, report.error_lines()[:5]
+        figures[label] = {"seconds": round(elapsed, 2), "records_per_s": round(report.total / elapsed, 1),
+                          "created": report.created, "updated": report.updated, "unchanged": report.unchanged}
+    print(json.dumps(figures))
+
+
+def run_for(database, path):
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE="acervo.settings.test", PYTHONPATH=str(ROOT))
+    data_dir = tempfile.mkdtemp(prefix="acervo-bench-")
+    env["ACERVO_TEST_DATA_DIR"] = data_dir
+    if database == "sqlite":
+        env["DATABASE_URL"] = f"sqlite:///{data_dir}/bench.sqlite3"
+    else:
+        import psycopg
+
+        name = POSTGRES_URL.rsplit("/", 1)[1]
+        with psycopg.connect(POSTGRES_URL.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"')
+        env["DATABASE_URL"] = POSTGRES_URL
+    out = subprocess.run([sys.executable, __file__, "--child", str(path)], env=env, cwd=ROOT,
+                         capture_output=True, text=True, check=False)
+    if out.returncode:
+        raise SystemExit(out.stderr[-3000:])
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=20000)
+    parser.add_argument("--databases", default="sqlite,postgres")
+    parser.add_argument("--child")
+    args = parser.parse_args()
+    if args.child:
+        child(args.child)
+        return
+    path = Path(tempfile.mkdtemp(prefix="acervo-bench-")) / "catalogo.jsonl"
+    generate(path, args.records)
+    print(f"{args.records} registros generados en {path}")
+    print(f"{'base de datos':<12} {'importación nueva':>22} {'reimportación':>22}")
+    for database in args.databases.split(","):
+        figures = run_for(database, path)
+        fresh, again = figures["fresh"], figures["reimport"]
+        print(f"{database:<12} {fresh['records_per_s']:>14} reg/s ({fresh['seconds']} s) "
+              f"{again['records_per_s']:>10} reg/s ({again['seconds']} s)")
+
+
+if __name__ == "__main__":
+    main()
