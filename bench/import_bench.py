@@ -78,6 +78,9 @@ def child(path):
         assert report.ok, report.error_lines()[:5]
         figures[label] = {"seconds": round(elapsed, 2), "records_per_s": round(report.total / elapsed, 1),
                           "created": report.created, "updated": report.updated, "unchanged": report.unchanged}
+    import resource
+
+    figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     print(json.dumps(figures))
 
 
@@ -114,12 +117,12 @@ def main():
     path = Path(tempfile.mkdtemp(prefix="acervo-bench-")) / "catalogo.jsonl"
     generate(path, args.records)
     print(f"{args.records} registros generados en {path}")
-    print(f"{'base de datos':<12} {'importación nueva':>22} {'reimportación':>22}")
+    print(f"{'base de datos':<12} {'importación nueva':>28} {'reimportación':>26} {'memoria máx.':>14}")
     for database in args.databases.split(","):
         figures = run_for(database, path)
         fresh, again = figures["fresh"], figures["reimport"]
         print(f"{database:<12} {fresh['records_per_s']:>14} reg/s ({fresh['seconds']} s) "
-              f"{again['records_per_s']:>10} reg/s ({again['seconds']} s)")
+              f"{again['records_per_s']:>10} reg/s ({again['seconds']} s) {figures['peak_rss_mb']:>10} MB")
 
 
 if __name__ == "__main__":
