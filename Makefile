@@ -16,13 +16,13 @@ $(STAMP): requirements.txt requirements-dev.txt
 install: $(STAMP)
 
 run: $(STAMP)
-	$(PY) manage.py compilemessages --ignore=.venv -v0
+	@if command -v msgfmt >/dev/null; then $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0; fi
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: $(STAMP)
-	$(PY) manage.py compilemessages --ignore=.venv -v0
+	@if command -v msgfmt >/dev/null; then $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0; fi
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 messages: $(STAMP)
