@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
+from oer.editorial.workflow import assign_editorial_workflow
 from oer.models import HomePage, ResourceIndexPage
 
 
@@ -42,4 +43,5 @@ def ensure_site_structure():
         index = ResourceIndexPage(title=_("Recursos"), slug="recursos")
         home.add_child(instance=index)
         index.save_revision().publish()
+    assign_editorial_workflow(index)
     return index
