@@ -29,6 +29,15 @@ class TextbookPage(ResourcePage):
 class TimedMediaFields(models.Model):
     """Duration, transcript and caption tracks shared by video and audio lessons."""
 
+    media_asset = models.ForeignKey(
+        "acervo_media.MediaAsset",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Archivo subido"),
+        help_text=_("Video o audio subido al acervo; si se elige, se reproduce en lugar del archivo (URL)."),
+    )
     duration_seconds = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("Duración (segundos)"))
     transcript = models.TextField(blank=True, verbose_name=_("Transcripción"))
     captions = models.JSONField(
@@ -40,7 +49,12 @@ class TimedMediaFields(models.Model):
 
     media_panels = [
         MultiFieldPanel(
-            [FieldPanel("duration_seconds"), FieldPanel("transcript"), FieldPanel("captions")],
+            [
+                FieldPanel("media_asset"),
+                FieldPanel("duration_seconds"),
+                FieldPanel("transcript"),
+                FieldPanel("captions"),
+            ],
             heading=_("Medio"),
         )
     ]
