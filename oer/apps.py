@@ -7,3 +7,8 @@ class OerConfig(AppConfig):
     label = "oer"
     verbose_name = _("Repositorio de recursos")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from oer.oai import signals
+
+        signals.connect()

@@ -1,5 +1,7 @@
 """Page types of the open repository: the site home, the resource index and every resource type."""
 
+from oer.oai.models import OaiRecord
+
 from .home import HomePage
 from .resource_index import ResourceIndexPage
 from .resource import ResourcePage
@@ -17,6 +19,7 @@ __all__ = [
     "ActivityPage",
     "AudioLessonPage",
     "HomePage",
+    "OaiRecord",
     "RESOURCE_PAGE_CLASSES",
     "ResourceIndexPage",
     "ResourcePage",

@@ -1,0 +1,1 @@
+"""OAI-PMH 2.0 provider: record tracking, metadata formats, protocol handling."""
