@@ -7,3 +7,8 @@ class CoursesConfig(AppConfig):
     label = "courses"
     verbose_name = _("Cursos")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from courses import signals
+
+        signals.connect()

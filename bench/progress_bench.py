@@ -1,0 +1,211 @@
+"""Progress benchmark: 50 concurrent clients record lesson progress through the learner API on PostgreSQL.
+
+Usage: python bench/progress_bench.py [--clients 50] [--writes 40] [--lessons 20]
+       [--database postgres://postgres@127.0.0.1:5432/acervo_progress_bench]
+It recreates that database, builds a course, starts gunicorn (or `manage.py runserver` when gunicorn
+is not installed, or with --server runserver) against it, and lets
+the clients (two per learner, on disjoint lessons, so learners' row locks are contended) PUT
+progress over HTTP with real sessions and CSRF. It prints writes/s and checks that the final
+rows hold every completion and the last position each client sent (lost updates must be 0).
+"""
+
+import argparse
+import os
+import random
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+PASSWORD = "clave-de-prueba-123"
+
+
+def recreate_database(url):
+    import psycopg
+
+    parsed = urlparse(url)
+    name = parsed.path.lstrip("/")
+    admin = parsed._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def prepare(learners, lesson_count):
+    """Migrate, build one course with `lesson_count` lessons and enrol `learners` users."""
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+    from django.contrib.auth import get_user_model
+
+    from courses import api
+    from courses.models import CoursePage, LessonPage, ModulePage, TrackPage
+    from courses.site import ensure_course_index
+
+    def publish(parent, page):
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        return page
+
+    track = publish(ensure_course_index(), TrackPage(title="Banco de pruebas", slug="banco"))
+    course = publish(track, CoursePage(title="Curso de carga", slug="carga", summary="Carga", hours=1))
+    module = publish(course, ModulePage(title="Módulo", slug="modulo"))
+    lessons = [publish(module, LessonPage(title=f"Lección {n}", slug=f"l{n}")).pk for n in range(lesson_count)]
+    User = get_user_model()
+    for n in range(learners):
+        user = User.objects.create_user(f"carga{n}", password=PASSWORD)
+        api.enroll(user, course)
+    from django.db import connections
+
+    connections.close_all()
+    return lessons
+
+
+def has_gunicorn():
+    try:
+        import gunicorn  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(base, server):
+    for _ in range(300):
+        if server.poll() is not None:
+            sys.exit("el servidor terminó antes de tiempo")
+        try:
+            requests.get(base + "/api/v1/courses/", timeout=10)
+            return
+        except requests.RequestException:
+            time.sleep(0.2)
+    sys.exit("el servidor no respondió")
+
+
+def log_in(base, username):
+    session = requests.Session()
+    session.get(base + "/cuentas/entrar/")
+    response = session.post(
+        base + "/cuentas/entrar/",
+        data={"username": username, "password": PASSWORD, "csrfmiddlewaretoken": session.cookies["csrftoken"]},
+        headers={"Referer": base + "/cuentas/entrar/"},
+        allow_redirects=False,
+    )
+    assert response.status_code == 302, f"no se pudo entrar como {username}"
+    session.headers["X-CSRFToken"] = session.cookies["csrftoken"]
+    return session
+
+
+def client_plan(rng, lessons, writes):
+    """A client's writes: positions moving forward, some completions, then a last in_progress each."""
+    plan = []
+    for i in range(writes):
+        lesson = lessons[i % len(lessons)]
+        status = "completed" if rng.random() < 0.3 else "in_progress"
+        plan.append((lesson, status, rng.randint(0, 3600)))
+    return plan
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--writes", type=int, default=40, help="writes per client")
+    parser.add_argument("--lessons", type=int, default=20)
+    parser.add_argument("--server", choices=["gunicorn", "runserver"], default="gunicorn" if has_gunicorn() else "runserver")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
+    parser.add_argument(
+        "--database",
+        default=os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/acervo_progress_bench"),
+    )
+    args = parser.parse_args()
+    learners = max(args.clients // 2, 1)
+
+    os.environ.update(DATABASE_URL=args.database, DJANGO_SETTINGS_MODULE="acervo.settings.test", LOG_LEVEL="WARNING")
+    sys.path.insert(0, str(ROOT))
+    recreate_database(args.database)
+    lessons = prepare(learners, args.lessons)
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    if args.server == "gunicorn":
+        command = [sys.executable, "-m", "gunicorn", "acervo.wsgi", "-b", f"127.0.0.1:{port}",
+                   "--workers", str(args.workers), "--threads", "4", "--log-level", "warning"]
+    else:
+        command = [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"]
+    server = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=dict(os.environ, DATABASE_CONN_MAX_AGE="60"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for(base, server)
+        rng = random.Random(7)
+        clients = []
+        for n in range(args.clients):
+            learner = n % learners
+            # The two clients of a learner work on disjoint halves of the lessons.
+            own = [pk for i, pk in enumerate(lessons) if i % 2 == n // learners % 2]
+            clients.append((f"carga{learner}", log_in(base, f"carga{learner}"), client_plan(rng, own, args.writes)))
+
+        failures = []
+        barrier = threading.Barrier(len(clients))
+
+        def run(session, plan):
+            barrier.wait()
+            for lesson, status, position in plan:
+                response = session.put(
+                    f"{base}/api/v1/lessons/{lesson}/progress/",
+                    json={"status": status, "position_seconds": position},
+                )
+                if response.status_code != 200:
+                    failures.append(response.status_code)
+
+        threads = [threading.Thread(target=run, args=(session, plan)) for _name, session, plan in clients]
+        started = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        elapsed = time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait()
+
+    # What each (learner, lesson) must hold: completed if ever completed, and the last position sent.
+    expected = {}
+    for username, _session, plan in clients:
+        for lesson, status, position in plan:
+            previous = expected.get((username, lesson), ("in_progress", 0))
+            final_status = "completed" if "completed" in (previous[0], status) else "in_progress"
+            expected[(username, lesson)] = (final_status, position)
+
+    from courses.models import LessonProgress
+
+    rows = {
+        (row.user.username, row.lesson_id): (row.status, row.position_seconds)
+        for row in LessonProgress.objects.select_related("user")
+    }
+    lost = sum(1 for key, value in expected.items() if rows.get(key) != value)
+    total = args.clients * args.writes
+    print(f"server={args.server} clients={args.clients} learners={learners} lessons={args.lessons} writes={total}")
+    print(f"elapsed={elapsed:.2f}s writes/s={total / elapsed:.0f} errors={len(failures)} lost_updates={lost}")
+    sys.exit(1 if lost or failures else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,18 @@
+"""Course content pages, quizzes and the learner's records."""
+
+from .learner import Certificate, Enrolment, LessonProgress, QuizAttempt
+from .pages import CourseIndexPage, CoursePage, LessonPage, ModulePage, TrackPage
+from .quiz import Quiz
+
+__all__ = [
+    "Certificate",
+    "CourseIndexPage",
+    "CoursePage",
+    "Enrolment",
+    "LessonPage",
+    "LessonProgress",
+    "ModulePage",
+    "Quiz",
+    "QuizAttempt",
+    "TrackPage",
+]
