@@ -10,6 +10,33 @@ from django.core.management.base import CommandError
 from tests.factories import CatalogRecordFactory
 
 
+@pytest.fixture(autouse=True)
+def wagtail_baseline(request):
+    """Transactional tests end by flushing every table, rows from data migrations included.
+
+    Tests that run after one (live-server, concurrency) get back what the migrations create:
+    Wagtail's locale, root page and root collection, and the editorial roles.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    transactional = marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
+    if not (transactional or {"transactional_db", "live_server"} & set(request.fixturenames)):
+        return
+    request.getfixturevalue("transactional_db")
+    from django.apps import apps
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Collection, Locale, Page
+
+    from oer.editorial import roles
+
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    roles.create_roles(apps)
+
+
 @pytest.fixture
 def site_structure(db):
     from oer.site import ensure_site_structure

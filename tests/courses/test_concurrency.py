@@ -23,20 +23,6 @@ pytestmark = [
 THREADS = 16
 
 
-@pytest.fixture(autouse=True)
-def wagtail_root():
-    """A transactional test before this one may have flushed what Wagtail's migrations create; put it back."""
-    from django.conf import settings
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Collection, Locale, Page
-
-    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root"))
-
-
 def run_together(work, count):
     """Run `work(i)` in `count` threads released at the same instant; each has its own connection."""
     barrier = threading.Barrier(count)
