@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "courses",
     "search",
     "media",
+    "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -66,6 +67,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the session middleware so it sees every cookie the response ends up setting.
+    "oer.caching.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -157,6 +160,13 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Media: local disk, or S3 when AWS_STORAGE_BUCKET_NAME is set; every upload is validated.
+from media.storage_settings import storages_from_environment  # noqa: E402
+
+STORAGES = storages_from_environment(os.environ)
+WAGTAILIMAGES_RENDITION_STORAGE = "media.rendition_storage.RenditionStorage"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.ValidatedImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "media.forms.ValidatedDocumentForm"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -192,6 +202,13 @@ ACERVO_SEARCH_INDEX_DIR = DATA_DIR / "search"
 
 ACERVO_ISSUER_NAME = os.environ.get("ACERVO_ISSUER_NAME", "Acervo — Secretaría de Educación Pública")
 ACERVO_ISSUER_URL = os.environ.get("ACERVO_ISSUER_URL", WAGTAILADMIN_BASE_URL)
+
+# OAI-PMH and open data: repository id in identifiers (default: the request's host), contact,
+# resumption page size, and the anonymous rate of the partner API (/api/v2/).
+ACERVO_OAI_REPOSITORY_ID = os.environ.get("ACERVO_OAI_REPOSITORY_ID", "")
+ACERVO_OAI_ADMIN_EMAIL = os.environ.get("ACERVO_OAI_ADMIN_EMAIL", "datos-abiertos@acervo.example.org")
+ACERVO_OAI_PAGE_SIZE = int(os.environ.get("ACERVO_OAI_PAGE_SIZE", "100"))
+ACERVO_API_V2_RATE = os.environ.get("ACERVO_API_V2_RATE", "120/min")
 
 LOGGING = {
     "version": 1,

@@ -28,6 +28,7 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["levels"] = browse.level_summaries()
-        context["newest"] = browse.newest_resources(limit=8)
-        context["resource_index"] = browse.resource_index()
+        context["weekly_plan"] = browse.current_weekly_plan()
+        context["newest"] = browse.newest_resources(limit=6)
+        context["tracks"] = browse.course_tracks()
         return context
