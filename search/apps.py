@@ -1,3 +1,4 @@
+"""Search over the catalogue: index documents, backends, durable indexing queue and the API."""
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -7,3 +8,8 @@ class SearchConfig(AppConfig):
     label = "acervo_search"
     verbose_name = _("Búsqueda")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -88,6 +88,10 @@ def import_file(path, *, dry_run=False, user=None, progress=_noop_progress):
             writer.write_batch(batch, report)
         writer.link_weekly_plans()
         writer.enqueue_indexing()
+    # Imported resources should be searchable at once; failures stay queued for a retry.
+    from search.indexing import drain
+
+    drain()
     return report
 
 
@@ -147,10 +151,8 @@ class _Writer:
 
     def enqueue_indexing(self):
         """Bulk-created pages skip Wagtail's publish signals, so queue them for search here."""
-        try:
-            from search import indexing
-        except ImportError:  # INTEGRATION: remove once search.indexing lands
-            return
+        from search import indexing
+
         if self.created:
             indexing.enqueue(self.created, "index")
 

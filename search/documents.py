@@ -1,0 +1,57 @@
+"""The Elasticsearch index document of a resource (one document class per indexed type)."""
+
+from elasticsearch_dsl import Completion, Document, Integer, Keyword, Text
+
+from .analyzers import folded_keyword, spanish_index, spanish_search
+
+ALIAS = "acervo-resources"
+
+
+def _text(boost_fields=True):
+    return Text(
+        analyzer=spanish_index,
+        search_analyzer=spanish_search,
+        fields={"exact": Text(analyzer="standard")} if boost_fields else {},
+    )
+
+
+class ResourceDocument(Document):
+    """A published resource as Elasticsearch sees it; the shared record fills every field."""
+
+    pk = Integer()
+    external_id = Keyword()
+    url = Keyword(index=False)
+    title = Text(
+        analyzer=spanish_index,
+        search_analyzer=spanish_search,
+        fields={
+            "exact": Text(analyzer="standard"),
+            "sort": Keyword(normalizer="lowercase"),
+            "suggest": Completion(analyzer=folded_keyword),
+        },
+    )
+    keywords = _text()
+    tags = _text(boost_fields=False)
+    description = _text()
+    transcript = _text(boost_fields=False)
+    type = Keyword()
+    levels = Keyword()
+    grades = Integer()
+    fases = Integer()
+    fields = Keyword()
+    subjects = Keyword()
+    language = Keyword()
+    license = Keyword()
+    accessibility = Keyword()
+    year = Integer()
+
+    class Index:
+        name = ALIAS
+        settings = {"number_of_shards": 1, "number_of_replicas": 0}
+
+    @classmethod
+    def from_record(cls, record):
+        body = {key: value for key, value in record.items()}
+        document = cls(meta={"id": str(record["pk"])}, **body)
+        document.title = record["title"]
+        return document

@@ -1,0 +1,122 @@
+"""Durable indexing: enqueue changes in the caller's transaction, drain them in bulk later.
+
+Nothing here talks to the engine while a page is being saved, so publishing keeps working
+when the engine is down; entries wait with back-off until a drain succeeds.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from oer.models import ResourcePage
+
+from .backends import get_backend
+from .models import IndexQueueEntry
+from .records import resource_document
+
+logger = logging.getLogger(__name__)
+
+DRAIN_BATCH = 500
+MAX_BACKOFF = timedelta(hours=1)
+
+
+def _pk(item):
+    return item if isinstance(item, int) else item.pk
+
+
+def enqueue(pages_or_pks, action=IndexQueueEntry.INDEX):
+    """Queue pages (objects or pks) for indexing or deletion; call inside the change's transaction."""
+    if action not in (IndexQueueEntry.INDEX, IndexQueueEntry.DELETE):
+        raise ValueError(action)
+    if not isinstance(pages_or_pks, (list, tuple, set)) and not hasattr(pages_or_pks, "__iter__"):
+        pages_or_pks = [pages_or_pks]
+    now = timezone.now()
+    entries = [
+        IndexQueueEntry(page_id=_pk(item), action=action, created_at=now, next_attempt_at=now)
+        for item in pages_or_pks
+    ]
+    IndexQueueEntry.objects.bulk_create(entries, batch_size=DRAIN_BATCH)
+    if entries:
+        transaction.on_commit(_kick_worker)
+    return len(entries)
+
+
+def _kick_worker():
+    from .tasks import drain_index_queue
+
+    try:
+        drain_index_queue.enqueue()
+    except Exception:  # the queue rows are safe; a later drain or `search_index update` picks them up
+        logger.exception("could not enqueue the search indexing task")
+
+
+def backlog():
+    return IndexQueueEntry.objects.count()
+
+
+def live_documents(pks):
+    pages = ResourcePage.objects.live().filter(pk__in=pks).specific()
+    return {page.pk: resource_document(page) for page in pages}
+
+
+def drain(backend=None, batch_size=DRAIN_BATCH, max_batches=None):
+    """Apply due queue entries in batches; returns (applied, failed). Never raises on engine errors."""
+    backend = backend or get_backend()
+    applied = failed = batches = 0
+    while max_batches is None or batches < max_batches:
+        batches += 1
+        entries = list(IndexQueueEntry.objects.filter(next_attempt_at__lte=timezone.now()).order_by("id")[:batch_size])
+        if not entries:
+            break
+        # The newest entry for a page wins; the page's live state decides index vs delete.
+        latest = {}
+        for entry in entries:
+            latest[entry.page_id] = entry
+        documents = live_documents([pk for pk, e in latest.items() if e.action == IndexQueueEntry.INDEX])
+        gone = [pk for pk in latest if pk not in documents]
+        try:
+            backend.delete_many(gone)
+            backend.index_many(documents.values())
+        except Exception as exc:  # engine down or refusing: keep everything for a retry
+            failed += len(entries)
+            _postpone(entries, exc)
+            logger.warning("search indexing failed, %d entries kept: %s", len(entries), exc)
+            break
+        IndexQueueEntry.objects.filter(pk__in=[entry.pk for entry in entries]).delete()
+        applied += len(entries)
+    return applied, failed
+
+
+def _postpone(entries, exc):
+    now = timezone.now()
+    message = str(exc)[:2000] or exc.__class__.__name__
+    for entry in entries:
+        entry.attempts += 1
+        delay = min(timedelta(seconds=15 * 2 ** min(entry.attempts, 12)), MAX_BACKOFF)
+        entry.next_attempt_at = now + delay
+        entry.last_error = message
+    IndexQueueEntry.objects.bulk_update(entries, ["attempts", "next_attempt_at", "last_error"])
+
+
+def retry_now():
+    """Make every waiting entry due immediately (operators running `search_index update`)."""
+    return IndexQueueEntry.objects.update(next_attempt_at=timezone.now())
+
+
+def rebuild(backend=None):
+    """Write every live resource into a fresh index and swap it in; the queue is then spent."""
+    backend = backend or get_backend()
+    started = timezone.now()
+    queryset = ResourcePage.objects.live().specific().order_by("pk")
+    expected = ResourcePage.objects.live().count()
+
+    def documents():
+        for page in queryset.iterator(chunk_size=500):
+            yield resource_document(page)
+
+    written = backend.rebuild(documents(), expected_count=expected)
+    # Entries older than the rebuild are contained in it; newer ones still need a drain.
+    IndexQueueEntry.objects.filter(created_at__lt=started).delete()
+    return written

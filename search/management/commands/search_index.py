@@ -1,0 +1,53 @@
+"""`manage.py search_index rebuild|update|status`: maintain the search index."""
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from oer.models import ResourcePage
+from search import indexing
+from search.backends import get_backend
+from search.backends.base import RebuildRefused
+
+
+class Command(BaseCommand):
+    help = _(
+        "Mantiene el índice de búsqueda: «rebuild» crea un índice nuevo y lo cambia sin cortes, "
+        "«update» aplica la cola pendiente, «status» muestra los conteos."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("action", choices=["rebuild", "update", "status"])
+
+    def handle(self, *args, action, **options):
+        getattr(self, f"do_{action}")()
+
+    def do_rebuild(self):
+        backend = get_backend()
+        self.stdout.write(_("Reconstruyendo el índice (%(engine)s)…") % {"engine": backend.name})
+        try:
+            written = indexing.rebuild(backend)
+        except RebuildRefused as exc:
+            raise CommandError(_("El índice nuevo no coincide con la base de datos (%(detail)s); se conserva el anterior.") % {"detail": exc})
+        except Exception as exc:
+            raise CommandError(_("No se pudo reconstruir el índice: %(error)s") % {"error": exc})
+        self.stdout.write(self.style.SUCCESS(_("Índice reconstruido con %(n)d recursos.") % {"n": written}))
+
+    def do_update(self):
+        pending = indexing.backlog()
+        indexing.retry_now()
+        applied, failed = indexing.drain()
+        self.stdout.write(_("Aplicadas %(applied)d de %(pending)d entradas pendientes.") % {"applied": applied, "pending": pending})
+        if failed:
+            raise CommandError(_("%(n)d entradas siguen en la cola: el motor de búsqueda no respondió.") % {"n": failed})
+
+    def do_status(self):
+        backend = get_backend()
+        database = ResourcePage.objects.live().count()
+        try:
+            index_count = str(backend.count())
+        except Exception as exc:
+            index_count = _("no disponible (%(error)s)") % {"error": str(exc)[:200]}
+        self.stdout.write(_("Motor: %(engine)s") % {"engine": backend.name})
+        self.stdout.write(_("Recursos publicados en la base de datos: %(n)d") % {"n": database})
+        self.stdout.write(_("Documentos en el índice: %(n)s") % {"n": index_count})
+        self.stdout.write(_("Cola pendiente: %(n)d") % {"n": indexing.backlog()})

@@ -1,0 +1,13 @@
+"""The conformance suite on the embedded engine (Tantivy): always runs."""
+
+import pytest
+
+from .conformance import SearchConformance
+
+pytestmark = pytest.mark.django_db
+
+
+class TestEmbeddedBackend(SearchConformance):
+    @pytest.fixture
+    def search_backend(self, embedded_search):
+        return embedded_search

@@ -1,0 +1,91 @@
+"""The Elasticsearch backend checked as data: index settings, mappings and query bodies."""
+
+import pytest
+
+from search.backends.elasticsearch import build_search, build_suggest
+from search.documents import ALIAS, ResourceDocument
+from search.query import SearchQuery
+
+
+@pytest.fixture
+def index_body():
+    return ResourceDocument._index.to_dict()
+
+
+def test_spanish_analyser_folds_stops_and_stems(index_body):
+    analysis = index_body["settings"]["analysis"]
+    analyser = analysis["analyzer"]["acervo_spanish"]
+    assert analyser["tokenizer"] == "standard"
+    assert analyser["filter"] == ["lowercase", "acervo_spanish_stop", "acervo_folding", "acervo_spanish_stemmer"]
+    assert analysis["filter"]["acervo_folding"] == {"type": "asciifolding", "preserve_original": True}
+    assert analysis["filter"]["acervo_spanish_stemmer"] == {"type": "stemmer", "language": "light_spanish"}
+    assert analysis["filter"]["acervo_spanish_stop"]["stopwords"] == "_spanish_"
+
+
+def test_synonyms_come_from_the_data_file_and_run_before_the_stemmer(index_body):
+    analysis = index_body["settings"]["analysis"]
+    search_filters = analysis["analyzer"]["acervo_spanish_search"]["filter"]
+    assert search_filters.index("acervo_curriculum_synonyms") < search_filters.index("acervo_spanish_stemmer")
+    rules = analysis["filter"]["acervo_curriculum_synonyms"]["synonyms"]
+    assert "mate, mates, matematicas" in rules
+    assert any(rule.startswith("quinto, 5o, 5°") for rule in rules)
+    assert not any(rule.startswith("#") for rule in rules)
+
+
+def test_mapping_has_keyword_facets_sort_and_completion_fields(index_body):
+    properties = index_body["mappings"]["properties"]
+    for facet in ("type", "levels", "fields", "subjects", "language", "license", "accessibility"):
+        assert properties[facet] == {"type": "keyword"}
+    assert properties["grades"] == {"type": "integer"}
+    title = properties["title"]
+    assert title["analyzer"] == "acervo_spanish" and title["search_analyzer"] == "acervo_spanish_search"
+    assert title["fields"]["sort"]["type"] == "keyword"
+    assert title["fields"]["suggest"]["type"] == "completion"
+    assert properties["transcript"]["analyzer"] == "acervo_spanish"
+
+
+def test_text_query_boosts_title_over_keywords_over_description_over_transcript():
+    body = build_search(SearchQuery(text="fracciones")).to_dict()
+    match = body["query"]["bool"]["must"][0]["multi_match"]
+    boosts = {field.split("^")[0]: float(field.split("^")[1]) if "^" in field else 1.0 for field in match["fields"]}
+    assert boosts["title"] > boosts["keywords"] > boosts["description"] > boosts["transcript"]
+    assert match["fuzziness"] == "AUTO" and match["operator"] == "and"
+    assert body["highlight"]["pre_tags"] == ["<mark>"] and body["highlight"]["encoder"] == "html"
+    assert body["suggest"]["spelling"]["text"] == "fracciones"
+
+
+def test_grade_words_become_boosts_not_required_words():
+    body = build_search(SearchQuery(text="fracciones quinto")).to_dict()
+    assert body["query"]["bool"]["must"][0]["multi_match"]["query"] == "fracciones"
+    assert {"constant_score": {"filter": {"term": {"grades": 5}}, "boost": 4.0}} in body["query"]["bool"]["should"]
+
+
+def test_filters_use_post_filter_and_each_facet_counts_with_the_other_filters():
+    query = SearchQuery(text="agua", filters={"type": ("video",), "grade": (4, 5)})
+    body = build_search(query).to_dict()
+    assert body["post_filter"] == {"bool": {"filter": [{"terms": {"type": ["video"]}}, {"terms": {"grades": [4, 5]}}]}}
+    aggs = body["aggs"]
+    assert aggs["type"]["filter"] == {"bool": {"filter": [{"terms": {"grades": [4, 5]}}]}}
+    assert aggs["grade"]["filter"] == {"bool": {"filter": [{"terms": {"type": ["video"]}}]}}
+    assert aggs["subject"]["filter"]["bool"]["filter"] == [{"terms": {"type": ["video"]}}, {"terms": {"grades": [4, 5]}}]
+    assert aggs["level"]["aggs"]["values"] == {"terms": {"field": "levels", "size": 200}}
+    assert set(aggs) == {"type", "level", "grade", "field", "subject", "language", "accessibility", "license"}
+
+
+def test_browsing_sorts_by_title_and_pages_by_offset():
+    body = build_search(SearchQuery(page=3, page_size=10)).to_dict()
+    assert body["sort"] == ["title.sort"]
+    assert (body["from"], body["size"]) == (20, 10)
+    assert "query" not in body or body["query"] == {"match_all": {}}
+    newest = build_search(SearchQuery(text="agua", sort="newest")).to_dict()
+    assert newest["sort"][0] == {"year": {"order": "desc"}}
+
+
+def test_suggest_uses_the_completion_field():
+    body = build_suggest("frac").to_dict()
+    assert body["suggest"]["titles"] == {
+        "prefix": "frac", "completion": {"field": "title.suggest", "size": 10, "skip_duplicates": True}}
+
+
+def test_searches_go_through_the_alias():
+    assert build_search(SearchQuery())._index == [ALIAS]
