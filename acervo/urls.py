@@ -1,12 +1,14 @@
 """Root URLs: admin, documents, each app's own URLs, sitemap, robots, then Wagtail's pages."""
 
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from acervo.api_fallback import api_not_found
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -21,6 +23,8 @@ urlpatterns += [
     path("", include("courses.urls")),
     path("", include("media.urls")),
     path("", include("oer.urls")),
+    # Whatever is left under /api/ is an unknown address: answer JSON, not Wagtail's HTML 404.
+    re_path(r"^api/", api_not_found),
 ]
 
 if settings.DEBUG:

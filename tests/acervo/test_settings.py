@@ -43,3 +43,4 @@ def test_production_passes_check_deploy(tmp_path):
 def test_site_speaks_spanish_of_mexico(settings):
     assert settings.LANGUAGE_CODE == "es-mx"
     assert settings.TIME_ZONE == "America/Mexico_City"
+
