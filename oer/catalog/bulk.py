@@ -3,7 +3,7 @@
 Creating pages one by one through Wagtail (add_child, save_revision, publish) costs dozens of
 queries each; an import instead computes tree paths itself and inserts each table's rows in
 batches, while still leaving what Wagtail expects: a revision per page as its live revision,
-the parent's child count, and create/publish entries in the audit log.
+the parent's child count, create/publish entries in the audit log and the admin search index.
 """
 
 import uuid
@@ -14,6 +14,7 @@ from django.db import router
 from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, Revision
+from wagtail.search.backends import get_search_backends
 
 from oer.models import ResourcePage
 
@@ -81,6 +82,10 @@ def create_published(parent, pages, user=None):
         batch_size=INSERT_BATCH,
     )
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
+    # Page saves keep Wagtail's admin search index current; bulk rows must be added to it here.
+    for backend in get_search_backends(with_auto_update=True):
+        for cls, objs in by_class.items():
+            backend.add_bulk(cls, objs)
 
     PageLogEntry.objects.bulk_create(
         [

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
+from wagtail.search import index
 
 from oer import taxonomy
 from oer.blocks import BodyBlock
@@ -86,6 +87,15 @@ class ResourcePage(Page):
         FieldPanel("body"),
     ]
     promote_panels = Page.promote_panels + [FieldPanel("external_id")]
+
+    # Wagtail's own index serves the admin's page search; the public search lives in `search/`.
+    search_fields = Page.search_fields + [
+        index.SearchField("description"),
+        index.SearchField("publisher"),
+        index.AutocompleteField("external_id"),
+        index.FilterField("kind"),
+        index.FilterField("language"),
+    ]
 
     parent_page_types = ["oer.ResourceIndexPage"]
     subpage_types = []

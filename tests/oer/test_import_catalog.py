@@ -157,3 +157,10 @@ def test_imported_pages_are_whole_wagtail_pages(run_command, write_catalog, reco
     manual = TextbookPage(title="Libro añadido a mano", external_id="manual:1", levels=["primaria"], grades=[2])
     index.add_child(instance=manual)
     assert index.get_children().count() == 4
+
+
+def test_imported_resources_are_found_by_the_admin_page_search(run_command, write_catalog, record_factory, admin_client):
+    records = [record_factory(title="Ecosistemas de la selva lacandona", description="Seres vivos y su entorno.")]
+    assert run_command("import_catalog", str(write_catalog(records)), "--no-progress").code == 0
+    response = admin_client.get("/admin/pages/search/", {"q": "lacandona"})
+    assert "Ecosistemas de la selva lacandona" in response.content.decode()
