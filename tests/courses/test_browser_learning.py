@@ -5,13 +5,12 @@ import re
 import pytest
 
 from courses.models import LessonProgress
-from tests.e2e.conftest import browser  # noqa: F401  (shared Chromium fixture)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture
-def tab(browser):  # noqa: F811
+def tab(browser):
     context = browser.new_context(locale="es-MX")
     yield context.new_page()
     context.close()

@@ -1,8 +1,5 @@
 """The upload page's script in a real browser: direct to S3 with a progress bar, or an ordinary post."""
 
-import os
-from pathlib import Path
-
 import pytest
 
 from media.models import MediaAsset
@@ -10,24 +7,12 @@ from tests.media.samples import mp4_bytes
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-CHROMIUM = os.environ.get("ACERVO_CHROMIUM", "/usr/bin/chromium")
-
 
 @pytest.fixture
-def browser_page():
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"Chromium no está instalado en {CHROMIUM}")
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import Error, sync_playwright
-
-    with sync_playwright() as playwright:
-        try:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        except Error as exc:
-            pytest.skip(f"Chromium no pudo arrancar: {exc}")
-        context = browser.new_context(locale="es-MX")
-        yield context, context.new_page()
-        browser.close()
+def browser_page(browser):
+    context = browser.new_context(locale="es-MX")
+    yield context, context.new_page()
+    context.close()
 
 
 def submit_upload(browser_page, live_server, client, django_user_model, video):
