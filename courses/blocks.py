@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from oer.blocks import ResourceLinkBlock
+from oer.blocks import ResourceLinkBlock, heading_block, paragraph_block
 
 
 class CaptionTrackBlock(blocks.StructBlock):
@@ -33,10 +33,8 @@ class LessonVideoBlock(blocks.StructBlock):
 class LessonBodyBlock(blocks.StreamBlock):
     """What an editor can put in a lesson."""
 
-    heading = blocks.CharBlock(form_classname="title", icon="title", label=_("Subtítulo"))
-    paragraph = blocks.RichTextBlock(
-        features=["bold", "italic", "ol", "ul", "link", "document-link"], label=_("Párrafo")
-    )
+    heading = heading_block()
+    paragraph = paragraph_block()
     video = LessonVideoBlock()
     resource = ResourceLinkBlock()
     document = DocumentChooserBlock(label=_("Archivo descargable"), template="courses/blocks/document.html")

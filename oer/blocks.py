@@ -9,6 +9,14 @@ from wagtail.images.blocks import ImageBlock
 from . import taxonomy
 
 
+def heading_block():
+    return blocks.CharBlock(form_classname="title", icon="title", label=_("Subtítulo"))
+
+
+def paragraph_block():
+    return blocks.RichTextBlock(features=["bold", "italic", "ol", "ul", "link", "document-link"], label=_("Párrafo"))
+
+
 class ResourceLinkBlock(blocks.StructBlock):
     resource = blocks.PageChooserBlock(page_type="oer.ResourcePage", label=_("Recurso"))
     note = blocks.CharBlock(required=False, label=_("Nota"))
@@ -22,10 +30,8 @@ class ResourceLinkBlock(blocks.StructBlock):
 class BodyBlock(blocks.StreamBlock):
     """Free content an editor can add to any resource."""
 
-    heading = blocks.CharBlock(form_classname="title", icon="title", label=_("Subtítulo"))
-    paragraph = blocks.RichTextBlock(
-        features=["bold", "italic", "ol", "ul", "link", "document-link"], label=_("Párrafo")
-    )
+    heading = heading_block()
+    paragraph = paragraph_block()
     image = ImageBlock(label=_("Imagen"))
     document = DocumentChooserBlock(label=_("Documento"))
     embed = EmbedBlock(label=_("Video o contenido incrustado"))
