@@ -66,6 +66,10 @@ def child(path):
 
     django.setup()
     from django.core.management import call_command
+    from django.test.utils import override_settings
+
+    # As in production, background tasks go to the database queue for the worker.
+    override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}).enable()
 
     call_command("migrate", verbosity=0)
     from oer.catalog.importer import import_file

@@ -10,13 +10,14 @@ import uuid
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import router
+from django.db import router, transaction
 from django.db.models import F
 from django.utils import timezone
+from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations, get_serializable_data_for_fields
 from wagtail.models import Page, PageLogEntry, Revision
-from wagtail.search.backends import get_search_backends
 
 from oer.models import ResourcePage
+from oer.tasks import update_admin_search_index
 
 INSERT_BATCH = 200
 
@@ -69,7 +70,7 @@ def create_published(parent, pages, user=None):
     revisions = [
         Revision(
             content_type=page.content_type, base_content_type=page_type, object_id=str(page.pk),
-            user=user, object_str=page.title, content=page.serializable_data(), created_at=now,
+            user=user, object_str=page.title, content=_new_page_content(page), created_at=now,
         )
         for page in pages
     ]
@@ -82,10 +83,10 @@ def create_published(parent, pages, user=None):
         batch_size=INSERT_BATCH,
     )
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
-    # Page saves keep Wagtail's admin search index current; bulk rows must be added to it here.
-    for backend in get_search_backends(with_auto_update=True):
-        for cls, objs in by_class.items():
-            backend.add_bulk(cls, objs)
+    # Page saves keep Wagtail's admin search index current (as a background task); bulk rows
+    # are handed to the same kind of task once the import has committed.
+    pks = [page.pk for page in pages]
+    transaction.on_commit(lambda: update_admin_search_index.enqueue(pks))
 
     PageLogEntry.objects.bulk_create(
         [
@@ -97,6 +98,18 @@ def create_published(parent, pages, user=None):
         batch_size=INSERT_BATCH,
     )
     return pages
+
+
+def _new_page_content(page):
+    """What `page.serializable_data()` returns for a page that has no children yet, without a
+    query per child relation to find that out."""
+    content = get_serializable_data_for_fields(page)
+    for relation in get_all_child_relations(page):
+        content[relation.get_accessor_name()] = []
+    for field in get_all_child_m2m_relations(page):
+        if field.serialize:
+            content[field.name] = []
+    return content
 
 
 def _insert_rows(model, objs, using):

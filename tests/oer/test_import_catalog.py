@@ -159,8 +159,27 @@ def test_imported_pages_are_whole_wagtail_pages(run_command, write_catalog, reco
     assert index.get_children().count() == 4
 
 
-def test_imported_resources_are_found_by_the_admin_page_search(run_command, write_catalog, record_factory, admin_client):
+def test_imported_resources_are_found_by_the_admin_page_search(
+    run_command, write_catalog, record_factory, admin_client, django_capture_on_commit_callbacks
+):
     records = [record_factory(title="Ecosistemas de la selva lacandona", description="Seres vivos y su entorno.")]
-    assert run_command("import_catalog", str(write_catalog(records)), "--no-progress").code == 0
+    # The admin index is updated by a background task once the import commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        assert run_command("import_catalog", str(write_catalog(records)), "--no-progress").code == 0
     response = admin_client.get("/admin/pages/search/", {"q": "lacandona"})
     assert "Ecosistemas de la selva lacandona" in response.content.decode()
+
+
+def test_bulk_revision_content_matches_what_wagtail_would_store(run_command, write_catalog, record_factory):
+    records = [record_factory(keywords=["fracciones"], axes=["inclusion"])]
+    assert run_command("import_catalog", str(write_catalog(records)), "--no-progress").code == 0
+    import json
+
+    from django.core.serializers.json import DjangoJSONEncoder
+
+    page = TextbookPage.objects.get(external_id=records[0]["external_id"])
+    stored = page.live_revision.content
+    expected = json.loads(json.dumps(page.serializable_data(), cls=DjangoJSONEncoder))
+    # The revision is written before the page points at it, exactly as Wagtail's own publish does.
+    expected.update(live_revision=None, latest_revision=None)
+    assert stored == expected
