@@ -9,6 +9,7 @@ from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext as _
 
 from oer import taxonomy
+from oer.fields import list_contains
 from oer.models import ResourceIndexPage, ResourcePage, WeeklyPlanPage
 from wagtail.models import PageViewRestriction
 
@@ -39,12 +40,9 @@ def _narrowed(queryset, level=None, grade=None, field=None):
     The text match is only a pre-filter: callers confirm membership in Python with `_matches`,
     so a grade "1" never wrongly counts for a list holding 10 should such grades ever exist.
     """
-    if level:
-        queryset = queryset.filter(levels__icontains=f'"{level}"')
-    if grade is not None:
-        queryset = queryset.filter(grades__icontains=str(grade))
-    if field:
-        queryset = queryset.filter(fields__icontains=f'"{field}"')
+    for name, value in (("levels", level), ("grades", grade), ("fields", field)):
+        if value is not None and value != "":
+            queryset = queryset.filter(list_contains(name, [value]))
     return queryset
 
 

@@ -6,6 +6,7 @@ editors checkboxes for vocabularies and one-per-line text for free lists.
 
 from django import forms
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from . import taxonomy
@@ -85,3 +86,16 @@ class StringListField(models.JSONField):
         for key in ("form_class", "encoder", "decoder"):
             defaults.pop(key, None)
         return LineListFormField(**defaults)
+
+
+def list_contains(field_name, values):
+    """Rows whose JSON list `field_name` holds any of `values`, portable to SQLite and PostgreSQL.
+
+    A text match on the serialised list: slugs are matched with their quotes so "primaria" never
+    matches a longer slug; grades are single digits (1-6), so the bare digit is exact.
+    """
+    condition = Q()
+    for value in values:
+        needle = str(value) if field_name == "grades" else f'"{value}"'
+        condition |= Q(**{f"{field_name}__icontains": needle})
+    return condition

@@ -30,7 +30,7 @@ def enqueue(pages_or_pks, action=IndexQueueEntry.INDEX):
     """Queue pages (objects or pks) for indexing or deletion; call inside the change's transaction."""
     if action not in (IndexQueueEntry.INDEX, IndexQueueEntry.DELETE):
         raise ValueError(action)
-    if not isinstance(pages_or_pks, (list, tuple, set)) and not hasattr(pages_or_pks, "__iter__"):
+    if not hasattr(pages_or_pks, "__iter__"):
         pages_or_pks = [pages_or_pks]
     now = timezone.now()
     entries = [

@@ -102,6 +102,7 @@ class _Writer:
         self.sibling_slugs = set(Page.objects.child_of(self.index).values_list("slug", flat=True))
         self.plans = {}  # page pk -> week of plans written in this import
         self.created = []  # pks created in bulk, which send no publish signals
+        self._external_ids = None
 
     def unique_slug(self, title, external_id):
         base = slugify(title)[:70].strip("-") or "recurso"
@@ -141,9 +142,15 @@ class _Writer:
                 self.plans[page.pk] = weeks[page.external_id]
 
     def _ids_for(self, page):
+        """External ids by pk, to compare a stored plan's links with the record's.
+
+        Read once: a stored plan only links pages that existed before this import started.
+        """
         if page.resource_type != "weekly_plan":
             return {}
-        return dict(ResourcePage.objects.values_list("pk", "external_id"))
+        if self._external_ids is None:
+            self._external_ids = dict(ResourcePage.objects.values_list("pk", "external_id"))
+        return self._external_ids
 
     def _publish(self, page):
         revision = page.save_revision(user=self.user, log_action=True, clean=False)

@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Exists, OuterRef, Q
+from django.db.models import CharField, Exists, OuterRef
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from django_filters import ChoiceFilter, MultipleChoiceFilter
@@ -10,6 +10,7 @@ from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.models import Page, Revision, WorkflowState
 
 from oer import taxonomy
+from oer.fields import list_contains
 from oer.models import ResourcePage
 
 STATUS_CHOICES = [
@@ -20,20 +21,6 @@ STATUS_CHOICES = [
     ("scheduled", _("Publicación programada")),
     ("locked", _("Bloqueado")),
 ]
-
-
-def json_list_contains(field_name, values):
-    """Pages whose JSON list `field_name` holds any of `values`.
-
-    A text match on the serialised list works the same on SQLite and PostgreSQL. Slugs are
-    matched with their quotes so "primaria" never matches a longer slug; grades are single
-    digits (1-6), so the bare digit is exact.
-    """
-    condition = Q()
-    for value in values:
-        needle = str(value) if field_name == "grades" else f'"{value}"'
-        condition |= Q(**{f"{field_name}__icontains": needle})
-    return condition
 
 
 class ResourceFilterSet(PageFilterSet):
@@ -64,7 +51,7 @@ class ResourceFilterSet(PageFilterSet):
     def filter_json_list(self, queryset, name, value):
         if not value:
             return queryset
-        return queryset.filter(json_list_contains(name, value))
+        return queryset.filter(list_contains(name, value))
 
     def filter_status(self, queryset, name, value):
         page_id = Cast(OuterRef("pk"), output_field=CharField())
