@@ -7,14 +7,15 @@ serialised: a completion is never lost, an attempt never doubled, a certificate 
 
 import secrets
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from courses import plan, progress_store
 from courses.models import Certificate, CoursePage, Enrolment, LessonPage, LessonProgress, Quiz, QuizAttempt
 from courses.models.learner import ProgressStatus
-from courses.models.pages import CompletionRule
 
 # Unambiguous letters and digits, easy to read off a printed certificate: 20 of them is ~100 bits.
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -43,6 +44,11 @@ class InvalidAnswers(CourseError):
     pass
 
 
+class LessonNotFound(CourseError):
+    def __init__(self):
+        super().__init__({"detail": _("No existe una lección publicada con ese identificador.")})
+
+
 # --- Lookups -------------------------------------------------------------------------------
 
 
@@ -54,18 +60,17 @@ def course_by_slug(slug):
     return published_courses().filter(slug=slug).first()
 
 
-# Ids beyond the integer columns are not ids at all; asking the database would be an error, not a miss.
-MAX_ID = 2**31 - 1
+def is_published_lesson(lesson_id):
+    """True when the lesson and its course are live and public; answered from the course plan, no query."""
+    return plan.for_lesson(lesson_id) is not None
 
 
 def published_lesson(lesson_id):
-    if not 0 < lesson_id <= MAX_ID:
-        return None
-    return LessonPage.objects.live().public().filter(pk=lesson_id).first()
+    return LessonPage.objects.filter(pk=lesson_id).first() if is_published_lesson(lesson_id) else None
 
 
 def published_quiz(quiz_id):
-    if not 0 < quiz_id <= MAX_ID:
+    if not 0 < quiz_id <= plan.MAX_ID:
         return None
     quiz = Quiz.objects.filter(pk=quiz_id).select_related("lesson").first()
     if quiz is None or not quiz.lesson.live:
@@ -102,108 +107,93 @@ def enroll(user, course):
         return Enrolment.objects.get(user=user, course=course), False
 
 
-def _lock_enrolment(user, course):
-    enrolment = Enrolment.objects.select_for_update().filter(user=user, course=course).first()
-    if enrolment is None:
+def _lock_enrolment(user, course_id):
+    """Lock the learner's enrolment until the transaction ends; returns its id."""
+    enrolment_id = progress_store.lock_enrolment(user.pk, course_id)
+    if enrolment_id is None:
         raise NotEnrolled()
-    return enrolment
+    return enrolment_id
 
 
-def _mark_lesson(user, lesson, status, position_seconds):
-    progress, _created = LessonProgress.objects.get_or_create(user=user, lesson=lesson)
-    if status == ProgressStatus.COMPLETED and progress.status != ProgressStatus.COMPLETED:
-        progress.status = ProgressStatus.COMPLETED
-        progress.completed_at = timezone.now()
-    # A completed lesson never goes back: "in_progress" only moves the position.
-    if position_seconds is not None:
-        progress.position_seconds = position_seconds
-    progress.save()
-    return progress
+class LessonState(NamedTuple):
+    status: str
+    position_seconds: int
 
 
-def record_progress(user, lesson, status, position_seconds=None):
-    """Save where the learner is in a lesson; idempotent. Returns the progress row and the course state."""
-    course = lesson.course
+def record_progress(user, lesson_id, status, position_seconds=None):
+    """Save where the learner is in a published lesson; idempotent, and a completed lesson never goes back.
+
+    Returns the lesson's state as stored and the course state (percent done, certificate).
+    """
+    course_plan = plan.for_lesson(lesson_id)
+    if course_plan is None:
+        raise LessonNotFound()
     with transaction.atomic():
-        enrolment = _lock_enrolment(user, course)
-        progress = _mark_lesson(user, lesson, status, position_seconds)
-        outcome = _settle_course(user, course, enrolment)
-    return progress, outcome
+        enrolment_id = _lock_enrolment(user, course_plan.course_id)
+        state = LessonState(*progress_store.write_lesson(user.pk, lesson_id, status, position_seconds))
+        outcome = _settle_course(user, course_plan, enrolment_id)
+    return state, outcome
 
 
 # --- Completion ----------------------------------------------------------------------------
 
 
-def counted_lessons(course):
-    """The lessons the course's completion rule looks at, in reading order."""
-    lessons = list(course.lessons)
-    if course.completion_rule == CompletionRule.REQUIRED_LESSONS:
-        required = [lesson for lesson in lessons if lesson.required]
-        return required or lessons
-    return lessons
-
-
-def _done_lesson_ids(user, lessons):
-    ids = [lesson.pk for lesson in lessons]
-    completed = set(
-        LessonProgress.objects.filter(user=user, lesson_id__in=ids, status=ProgressStatus.COMPLETED).values_list(
-            "lesson_id", flat=True
-        )
+def _course_state(user, course_plan):
+    """(counted lessons done with their quizzes passed, certificate code or None): one query."""
+    return progress_store.course_state(
+        user.pk, course_plan.course_id, course_plan.counted_ids, course_plan.quiz_lesson_ids
     )
-    quiz_lessons = dict(Quiz.objects.filter(lesson_id__in=ids).values_list("pk", "lesson_id"))
-    passed_quizzes = set(
-        QuizAttempt.objects.filter(user=user, quiz_id__in=quiz_lessons, passed=True).values_list("quiz_id", flat=True)
-    )
-    failed_lessons = {lesson_id for quiz_id, lesson_id in quiz_lessons.items() if quiz_id not in passed_quizzes}
-    return completed - failed_lessons
 
 
-def percent_complete(user, course, lessons=None):
-    lessons = counted_lessons(course) if lessons is None else lessons
-    if not lessons:
-        return 0
-    done = len(_done_lesson_ids(user, lessons))
-    return round(100 * done / len(lessons))
+def _percent(done, course_plan):
+    total = len(course_plan.counted_ids)
+    return round(100 * done / total) if total else 0
+
+
+def percent_complete(user, course):
+    course_plan = plan.for_course(course.pk)
+    return _percent(_course_state(user, course_plan)[0], course_plan) if course_plan else 0
 
 
 def is_complete(user, course):
-    lessons = counted_lessons(course)
-    return bool(lessons) and len(_done_lesson_ids(user, lessons)) == len(lessons)
+    course_plan = plan.for_course(course.pk)
+    if not (course_plan and course_plan.counted_ids):
+        return False
+    return _course_state(user, course_plan)[0] == len(course_plan.counted_ids)
 
 
 def _new_code():
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
-def _settle_course(user, course, enrolment):
+def _settle_course(user, course_plan, enrolment_id):
     """With the enrolment locked: the percent done, and the certificate issued if the rule now holds."""
-    lessons = counted_lessons(course)
-    done = len(_done_lesson_ids(user, lessons)) if lessons else 0
-    percent = round(100 * done / len(lessons)) if lessons else 0
-    certificate = Certificate.objects.filter(user=user, course=course).first()
-    if certificate is None and lessons and done == len(lessons):
+    done, code = _course_state(user, course_plan)
+    if code is None and course_plan.counted_ids and done == len(course_plan.counted_ids):
         certificate = Certificate.objects.create(
             code=_new_code(),
             user=user,
-            course=course,
+            course_id=course_plan.course_id,
             holder_name=user.get_full_name() or user.get_username(),
-            course_title=course.title,
-            course_hours=course.hours,
-            track_title=course.track.title,
+            course_title=course_plan.title,
+            course_hours=course_plan.hours,
+            track_title=course_plan.track_title,
         )
-        enrolment.completed_at = certificate.issued_at
-        enrolment.save(update_fields=["completed_at"])
+        Enrolment.objects.filter(pk=enrolment_id).update(completed_at=certificate.issued_at)
+        code = certificate.code
     return {
-        "percent_complete": percent,
-        "certificate": {"code": certificate.code, "url": certificate_url(certificate)} if certificate else None,
+        "percent_complete": _percent(done, course_plan),
+        "certificate": {"code": code, "url": certificate_url(code)} if code else None,
     }
 
 
 def issue_certificate_if_complete(user, course):
     """Issue the course certificate the moment the completion rule holds; returns it or None."""
+    course_plan = plan.for_course(course.pk)
+    if course_plan is None:
+        return None
     with transaction.atomic():
-        enrolment = _lock_enrolment(user, course)
-        _settle_course(user, course, enrolment)
+        _settle_course(user, course_plan, _lock_enrolment(user, course_plan.course_id))
     return Certificate.objects.filter(user=user, course=course).first()
 
 
@@ -254,10 +244,11 @@ def _grade(quiz, answers):
 
 def submit_attempt(user, quiz, answers):
     """Grade a submission on the server and record it as the learner's next attempt."""
-    lesson = quiz.lesson
-    course = lesson.course
+    course_plan = plan.for_lesson(quiz.lesson_id)
+    if course_plan is None:
+        raise LessonNotFound()
     with transaction.atomic():
-        enrolment = _lock_enrolment(user, course)
+        enrolment_id = _lock_enrolment(user, course_plan.course_id)
         used = QuizAttempt.objects.filter(user=user, quiz=quiz).count()
         if quiz.max_attempts and used >= quiz.max_attempts:
             raise AttemptsExhausted()
@@ -273,8 +264,8 @@ def submit_attempt(user, quiz, answers):
             passed=passed,
         )
         if passed:
-            _mark_lesson(user, lesson, ProgressStatus.COMPLETED, None)
-        outcome = _settle_course(user, course, enrolment)
+            progress_store.write_lesson(user.pk, quiz.lesson_id, ProgressStatus.COMPLETED)
+        outcome = _settle_course(user, course_plan, enrolment_id)
     return attempt, outcome
 
 
@@ -304,8 +295,8 @@ def lesson_url(lesson, position_seconds=0, request=None):
     return url
 
 
-def certificate_url(certificate):
-    return f"/certificados/{certificate.code}/"
+def certificate_url(code):
+    return f"/certificados/{code}/"
 
 
 def course_summary(user, course, request=None):
@@ -322,7 +313,7 @@ def course_summary(user, course, request=None):
             else None
         ),
         "certificate": (
-            {"code": certificate.code, "url": certificate_url(certificate)} if certificate else None
+            {"code": certificate.code, "url": certificate_url(certificate.code)} if certificate else None
         ),
     }
 
@@ -380,7 +371,7 @@ def export_learner_data(user):
         ],
         "certificates": [
             {"code": row.code, "course_title": row.course_title, "holder_name": row.holder_name,
-             "issued_at": _iso(row.issued_at), "url": certificate_url(row)}
+             "issued_at": _iso(row.issued_at), "url": certificate_url(row.code)}
             for row in Certificate.objects.filter(user=user).order_by("pk")
         ],
     }

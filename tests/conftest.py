@@ -53,7 +53,8 @@ def wagtail_baseline(request):
     """Transactional tests end by flushing every table, rows from data migrations included.
 
     Tests that run after one (live-server, concurrency) get back what the migrations create:
-    Wagtail's locale, root page and root collection, and the editorial roles.
+    Wagtail's locale, root page and root collection, and the editorial roles. This is the one way
+    they are restored: no test uses serialized rollback, whose snapshot would clash with these rows.
     """
     marker = request.node.get_closest_marker("django_db")
     transactional = marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))

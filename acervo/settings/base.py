@@ -127,6 +127,8 @@ if REDIS_URL:
             "KEY_PREFIX": "acervo",
         }
     }
+    # Sessions read from the shared cache, written through to the database: no session query per request.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

@@ -102,16 +102,15 @@ class LessonProgressView(LearnerAPIView):
         summary=_("Guardar el avance en una lección (idempotente)"),
     )
     def put(self, request, lesson_id):
-        lesson = api.published_lesson(lesson_id)
-        if lesson is None:
-            not_found(_("No existe una lección publicada con ese identificador."))
+        if not api.is_published_lesson(lesson_id):
+            raise api.LessonNotFound()
         body = s.ProgressInputSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         progress, outcome = api.record_progress(
-            request.user, lesson, body.validated_data["status"], body.validated_data.get("position_seconds")
+            request.user, lesson_id, body.validated_data["status"], body.validated_data.get("position_seconds")
         )
         return Response(
-            {"lesson_id": lesson.pk, "status": progress.status, "position_seconds": progress.position_seconds, **outcome}
+            {"lesson_id": lesson_id, "status": progress.status, "position_seconds": progress.position_seconds, **outcome}
         )
 
 

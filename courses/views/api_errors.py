@@ -12,6 +12,7 @@ COURSE_ERROR_STATUS = {
     api.NotEnrolled: status.HTTP_403_FORBIDDEN,
     api.AttemptsExhausted: status.HTTP_409_CONFLICT,
     api.InvalidAnswers: status.HTTP_400_BAD_REQUEST,
+    api.LessonNotFound: status.HTTP_404_NOT_FOUND,
 }
 
 

@@ -51,7 +51,7 @@ def complete_lesson(request, lesson_id):
     if lesson is None:
         raise Http404(_("No existe una lección publicada con ese identificador."))
     try:
-        api.record_progress(request.user, lesson, "completed")
+        api.record_progress(request.user, lesson.pk, "completed")
     except api.NotEnrolled as exc:
         messages.error(request, exc.errors["detail"])
         return redirect(lesson.course.url)

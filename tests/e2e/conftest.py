@@ -13,7 +13,7 @@ DESKTOP = {"width": 1280, "height": 900}
 
 
 @pytest.fixture
-def demo_site(live_server, transactional_db, django_db_serialized_rollback):
+def demo_site(live_server, transactional_db):
     """The live server's address, with the demo catalogue loaded."""
     with open(os.devnull, "w") as devnull:
         call_command("load_demo", stdout=devnull)

@@ -5,7 +5,7 @@ import pytest
 from media.models import MediaAsset
 from tests.media.samples import mp4_bytes
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture

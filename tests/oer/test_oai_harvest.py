@@ -7,7 +7,7 @@ from sickle.oaiexceptions import NoRecordsMatch
 from oer.models import OaiRecord, ResourcePage
 
 # Live-server tests truncate tables; restoring the migrated data brings back Wagtail's root page.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
