@@ -1,12 +1,15 @@
 """Progress benchmark: 50 concurrent clients record lesson progress through the learner API on PostgreSQL.
 
-Usage: python bench/progress_bench.py [--clients 50] [--writes 40] [--lessons 20]
-       [--database postgres://postgres@127.0.0.1:5432/acervo_progress_bench]
-It recreates that database, builds a course, starts gunicorn (or `manage.py runserver` when gunicorn
-is not installed, or with --server runserver) against it, and lets
-the clients (two per learner, on disjoint lessons, so learners' row locks are contended) PUT
-progress over HTTP with real sessions and CSRF. It prints writes/s and checks that the final
-rows hold every completion and the last position each client sent (lost updates must be 0).
+Usage: python bench/progress_bench.py [--servers granian,gunicorn] [--clients 50] [--writes 100]
+       [--database postgres://postgres@127.0.0.1:5432/acervo_progress_bench] [--redis redis://…/15]
+
+For each server, side by side in one run, it recreates that database, builds a course with
+enrolled learners, starts the server against it with the production cache and sessions (Redis), and
+lets the clients (two per learner, on disjoint lessons, so learners' row locks are contended) PUT
+progress over HTTP with real sessions and CSRF. It prints writes/s, the CPU each party used per write,
+and checks that the final rows hold every completion and the last position each client sent (lost
+updates must be 0). granian is the server the README recommends for production; gunicorn is shown
+beside it.
 """
 
 import argparse
@@ -71,14 +74,6 @@ def prepare(learners, lesson_count):
     return lessons
 
 
-def has_gunicorn():
-    try:
-        import gunicorn  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -109,6 +104,21 @@ def log_in(base, username):
     assert response.status_code == 302, f"no se pudo entrar como {username}"
     session.headers["X-CSRFToken"] = session.cookies["csrftoken"]
     return session
+
+
+def server_command(kind, port, workers, threads):
+    if kind == "granian":
+        return [sys.executable, "-m", "granian", "--interface", "wsgi", "acervo.wsgi:application",
+                "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
+                "--blocking-threads", str(threads), "--log-level", "warning"]
+    if kind == "gunicorn":
+        # Sync workers: on two cores they beat threads, whose GIL hand-offs cost more than new connections.
+        return [sys.executable, "-m", "gunicorn", "acervo.wsgi", "-b", f"127.0.0.1:{port}",
+                "--workers", str(workers), "--worker-class", "sync", "--log-level", "warning"]
+    return [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"]
+
+
+DEFAULT_SHAPE = {"granian": (2, 2), "gunicorn": (4, 1), "runserver": (1, 1)}
 
 
 def cpu_seconds_by_role(server_pid):
@@ -146,42 +156,68 @@ def client_plan(rng, lessons, writes):
     return plan
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--clients", type=int, default=50)
-    parser.add_argument("--writes", type=int, default=40, help="writes per client")
-    parser.add_argument("--lessons", type=int, default=20)
-    parser.add_argument("--server", choices=["gunicorn", "runserver"], default="gunicorn" if has_gunicorn() else "runserver")
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
-    parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
-    parser.add_argument(
-        "--redis",
-        default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15"),
-        help="shared cache and session store, as in production; empty for none",
-    )
-    parser.add_argument(
-        "--database",
-        default=os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/acervo_progress_bench"),
-    )
-    args = parser.parse_args()
-    learners = max(args.clients // 2, 1)
+def send_writes(port, base, session, plan, barrier, failures):
+    """One client: its writes over one kept-alive connection with the session's cookies.
 
-    os.environ.update(
-        DATABASE_URL=args.database, REDIS_URL=args.redis, DJANGO_SETTINGS_MODULE="acervo.settings.test", LOG_LEVEL="WARNING"
-    )
-    sys.path.insert(0, str(ROOT))
+    A light client (no requests per write), so that the machine's two cores go to the server and the
+    database rather than to the load generator.
+    """
+    headers = {
+        "Content-Type": "application/json",
+        "X-CSRFToken": session.cookies["csrftoken"],
+        "Cookie": "; ".join(f"{name}={value}" for name, value in session.cookies.items()),
+        "Referer": base + "/",
+    }
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    barrier.wait()
+    for lesson, status, position in plan:
+        body = json.dumps({"status": status, "position_seconds": position})
+        for retry in (False, True):
+            try:
+                connection.request("PUT", f"/api/v1/lessons/{lesson}/progress/", body, headers)
+                response = connection.getresponse()
+                text = response.read()
+                break
+            except (http.client.HTTPException, ConnectionError):
+                connection.close()  # the server closed a kept-alive connection: send again, once
+                if retry:
+                    raise
+        if response.status != 200:
+            failures.append(f"{response.status} {text[:200]!r}")
+    connection.close()
+
+
+def lost_updates(clients):
+    """Rows that do not hold what the clients sent: completed if ever completed, and the last position."""
+    from courses.models import LessonProgress
+
+    expected = {}
+    for username, _session, plan in clients:
+        for lesson, status, position in plan:
+            previous = expected.get((username, lesson), ("in_progress", 0))
+            final_status = "completed" if "completed" in (previous[0], status) else "in_progress"
+            expected[(username, lesson)] = (final_status, position)
+    rows = {
+        (row.user.username, row.lesson_id): (row.status, row.position_seconds)
+        for row in LessonProgress.objects.select_related("user")
+    }
+    lost = sum(1 for key, value in expected.items() if rows.get(key) != value)
+    from django.db import connections
+
+    connections.close_all()
+    return lost
+
+
+def run_server(kind, args):
+    learners = max(args.clients // 2, 1)
     recreate_database(args.database)
     lessons = prepare(learners, args.lessons)
-
+    workers, threads = DEFAULT_SHAPE[kind]
+    workers, threads = args.workers or workers, args.threads or threads
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    if args.server == "gunicorn":
-        command = [sys.executable, "-m", "gunicorn", "acervo.wsgi", "-b", f"127.0.0.1:{port}",
-                   "--workers", str(args.workers), "--threads", str(args.threads), "--log-level", "warning"]
-    else:
-        command = [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"]
     server = subprocess.Popen(
-        command,
+        server_command(kind, port, workers, threads),
         cwd=ROOT,
         env=dict(os.environ, DATABASE_CONN_MAX_AGE="60"),
         stdout=subprocess.DEVNULL,
@@ -196,75 +232,67 @@ def main():
             # The two clients of a learner work on disjoint halves of the lessons.
             own = [pk for i, pk in enumerate(lessons) if i % 2 == n // learners % 2]
             clients.append((f"carga{learner}", log_in(base, f"carga{learner}"), client_plan(rng, own, args.writes)))
-
         failures = []
         barrier = threading.Barrier(len(clients))
-
-        def run(session, plan):
-            # The writes go over one kept-alive connection with the session's cookies: a light client,
-            # so that the machine's two cores are spent on the server and the database, not on requests.
-            headers = {
-                "Content-Type": "application/json",
-                "X-CSRFToken": session.cookies["csrftoken"],
-                "Cookie": "; ".join(f"{name}={value}" for name, value in session.cookies.items()),
-                "Referer": base + "/",
-            }
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-            barrier.wait()
-            for lesson, status, position in plan:
-                body = json.dumps({"status": status, "position_seconds": position})
-                for retry in (False, True):
-                    try:
-                        connection.request("PUT", f"/api/v1/lessons/{lesson}/progress/", body, headers)
-                        response = connection.getresponse()
-                        text = response.read()
-                        break
-                    except (http.client.HTTPException, ConnectionError):
-                        connection.close()  # the server closed a kept-alive connection; send again once
-                        if retry:
-                            raise
-                if response.status != 200:
-                    failures.append(f"{response.status} {text[:200]!r}")
-            connection.close()
-
-        threads = [threading.Thread(target=run, args=(session, plan)) for _name, session, plan in clients]
+        threads_ = [
+            threading.Thread(target=send_writes, args=(port, base, session, plan, barrier, failures))
+            for _name, session, plan in clients
+        ]
         cpu_before = cpu_seconds_by_role(server.pid)
         started = time.perf_counter()
-        for thread in threads:
+        for thread in threads_:
             thread.start()
-        for thread in threads:
+        for thread in threads_:
             thread.join()
         elapsed = time.perf_counter() - started
         cpu_after = cpu_seconds_by_role(server.pid)
     finally:
         server.terminate()
         server.wait()
-
-    # What each (learner, lesson) must hold: completed if ever completed, and the last position sent.
-    expected = {}
-    for username, _session, plan in clients:
-        for lesson, status, position in plan:
-            previous = expected.get((username, lesson), ("in_progress", 0))
-            final_status = "completed" if "completed" in (previous[0], status) else "in_progress"
-            expected[(username, lesson)] = (final_status, position)
-
-    from courses.models import LessonProgress
-
-    rows = {
-        (row.user.username, row.lesson_id): (row.status, row.position_seconds)
-        for row in LessonProgress.objects.select_related("user")
-    }
-    lost = sum(1 for key, value in expected.items() if rows.get(key) != value)
     total = args.clients * args.writes
-    print(f"server={args.server} clients={args.clients} learners={learners} lessons={args.lessons} writes={total}")
-    print(f"elapsed={elapsed:.2f}s writes/s={total / elapsed:.0f} errors={len(failures)} lost_updates={lost}")
-    print(
-        "cpu ms per write: "
-        + ", ".join(f"{role} {1000 * (cpu_after[role] - cpu_before[role]) / total:.2f}" for role in cpu_before)
-    )
+    lost = lost_updates(clients)
+    print(f"server={kind} workers={workers} threads={threads} clients={args.clients} learners={learners} "
+          f"lessons={args.lessons} writes={total}")
+    print(f"  elapsed={elapsed:.2f}s writes/s={total / elapsed:.0f} errors={len(failures)} lost_updates={lost}")
+    print("  cpu ms per write: "
+          + ", ".join(f"{role} {1000 * (cpu_after[role] - cpu_before[role]) / total:.2f}" for role in cpu_before))
     for failure in sorted(set(failures))[:5]:
-        print("error:", failure)
-    sys.exit(1 if lost or failures else 0)
+        print("  error:", failure)
+    return total / elapsed, bool(lost or failures)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--servers", default="granian,gunicorn", help="comma-separated: granian, gunicorn, runserver")
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--writes", type=int, default=100, help="writes per client")
+    parser.add_argument("--lessons", type=int, default=20)
+    parser.add_argument("--workers", type=int, help="server processes (default: the best shape found for 2 cores)")
+    parser.add_argument("--threads", type=int, help="threads per process")
+    parser.add_argument(
+        "--redis",
+        default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15"),
+        help="shared cache and session store, as in production; empty for none",
+    )
+    parser.add_argument(
+        "--database",
+        default=os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/acervo_progress_bench"),
+    )
+    args = parser.parse_args()
+    servers = [kind.strip() for kind in args.servers.split(",") if kind.strip()]
+    unknown = set(servers) - set(DEFAULT_SHAPE)
+    if unknown:
+        parser.error(f"servidores desconocidos: {', '.join(sorted(unknown))}")
+    os.environ.update(
+        DATABASE_URL=args.database, REDIS_URL=args.redis, DJANGO_SETTINGS_MODULE="acervo.settings.test", LOG_LEVEL="WARNING"
+    )
+    sys.path.insert(0, str(ROOT))
+    results = {kind: run_server(kind, args) for kind in servers}
+    if len(results) > 1:
+        first, *others = servers
+        for other in others:
+            print(f"{first} / {other}: {results[first][0] / results[other][0]:.2f}x")
+    sys.exit(1 if any(failed for _rate, failed in results.values()) else 0)
 
 
 if __name__ == "__main__":

@@ -127,13 +127,14 @@ def for_lesson(lesson_id):
     return plan
 
 
+def reset():
+    """Start a new generation: every process drops its plans (this one at once, the others within CHECK_INTERVAL)."""
+    generation = secrets.token_hex(8)
+    cache.set(GENERATION_KEY, generation, None)
+    _memo.clear(generation)
+
+
 def invalidate():
-    """Every process drops its plans: now, and again once the surrounding transaction commits."""
-
-    def move():
-        generation = secrets.token_hex(8)
-        cache.set(GENERATION_KEY, generation, None)
-        _memo.clear(generation)
-
-    move()
-    transaction.on_commit(move)
+    """After a change to course pages: reset now, and again once the surrounding transaction commits."""
+    reset()
+    transaction.on_commit(reset)

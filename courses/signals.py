@@ -1,6 +1,7 @@
 """Thin signal handlers.
 
-However an account is deleted (API, dashboard, admin), its certificates lose the name. Whatever changes
+However an account is deleted (API, dashboard, admin), its certificates lose the name, and a saved or
+deleted account leaves the user cache (`courses.cached_users`). Whatever changes
 a course's shape (saving, publishing, unpublishing, moving or deleting its pages, its quizzes or a view
 restriction), every process drops its cached course plans.
 """
@@ -17,6 +18,12 @@ def _anonymise_certificates(sender, instance, **kwargs):
     api.anonymise_certificates(instance)
 
 
+def _forget_cached_user(sender, instance, **kwargs):
+    from courses import cached_users
+
+    cached_users.forget(instance.pk)
+
+
 def _course_shape_changed(sender, **kwargs):
     from courses import plan
 
@@ -27,6 +34,8 @@ def connect():
     from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage, Quiz, TrackPage
 
     pre_delete.connect(_anonymise_certificates, sender=settings.AUTH_USER_MODEL, dispatch_uid="courses-anonymise")
+    for name, signal in {"saved": post_save, "deleted": post_delete}.items():
+        signal.connect(_forget_cached_user, sender=settings.AUTH_USER_MODEL, dispatch_uid=f"courses-user-{name}")
     pages = (CourseIndexPage, TrackPage, CoursePage, ModulePage, LessonPage)
     signals = {"saved": post_save, "deleted": post_delete, "unpublished": page_unpublished, "moved": post_page_move}
     for name, signal in signals.items():

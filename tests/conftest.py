@@ -49,6 +49,17 @@ def browser():
 
 
 @pytest.fixture(autouse=True)
+def fresh_caches():
+    """Each test starts with an empty cache and no course plans: ids freed by a rollback get reused."""
+    from django.core.cache import cache
+
+    from courses import plan
+
+    cache.clear()
+    plan.reset()
+
+
+@pytest.fixture(autouse=True)
 def wagtail_baseline(request):
     """Transactional tests end by flushing every table, rows from data migrations included.
 

@@ -36,7 +36,7 @@ def sign_up(request):
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
         return redirect(_safe_next(request, settings.LOGIN_REDIRECT_URL))
     return render(request, "courses/accounts/sign_up.html", {"form": form, "next": _safe_next(request, "")})
 
