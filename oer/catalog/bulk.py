@@ -11,7 +11,8 @@ from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import router, transaction
-from django.db.models import F
+from django.db.models import CharField, F, OuterRef, Subquery
+from django.db.models.functions import Cast
 from django.utils import timezone
 from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations, get_serializable_data_for_fields
 from wagtail.models import Page, PageLogEntry, Revision
@@ -20,6 +21,7 @@ from oer.models import ResourcePage
 from oer.tasks import update_admin_search_index
 
 INSERT_BATCH = 200
+UPDATE_BATCH = 2000
 
 
 def create_published(parent, pages, user=None):
@@ -77,15 +79,21 @@ def create_published(parent, pages, user=None):
     Revision.objects.bulk_create(revisions, batch_size=INSERT_BATCH)
     for page, revision in zip(pages, revisions):
         page.live_revision_id = page.latest_revision_id = revision.pk
-    Page.objects.bulk_update(
-        [Page(pk=page.pk, live_revision_id=page.live_revision_id, latest_revision_id=page.latest_revision_id) for page in pages],
-        ["live_revision_id", "latest_revision_id"],
-        batch_size=INSERT_BATCH,
+    # Each new page points at its one revision: one UPDATE with a lookup per row (indexed on
+    # base content type and object id) instead of a CASE per row.
+    pks = [page.pk for page in pages]
+    revision = (
+        Revision.objects.filter(base_content_type=page_type, object_id=Cast(OuterRef("pk"), CharField()))
+        .order_by("-pk")
+        .values("pk")[:1]
     )
+    for start in range(0, len(pks), UPDATE_BATCH):
+        Page.objects.filter(pk__in=pks[start:start + UPDATE_BATCH]).update(
+            live_revision_id=Subquery(revision), latest_revision_id=Subquery(revision)
+        )
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
     # Page saves keep Wagtail's admin search index current (as a background task); bulk rows
     # are handed to the same kind of task once the import has committed.
-    pks = [page.pk for page in pages]
     transaction.on_commit(lambda: update_admin_search_index.enqueue(pks))
 
     PageLogEntry.objects.bulk_create(
