@@ -15,6 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from postgres_db import recreate_database
+
 ROOT = Path(__file__).resolve().parent.parent
 POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/acervo_bench")
 
@@ -95,12 +97,7 @@ def run_for(database, path):
     if database == "sqlite":
         env["DATABASE_URL"] = f"sqlite:///{data_dir}/bench.sqlite3"
     else:
-        import psycopg
-
-        name = POSTGRES_URL.rsplit("/", 1)[1]
-        with psycopg.connect(POSTGRES_URL.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
+        recreate_database(POSTGRES_URL)
         env["DATABASE_URL"] = POSTGRES_URL
     out = subprocess.run([sys.executable, __file__, "--child", str(path)], env=env, cwd=ROOT,
                          capture_output=True, text=True, check=False)

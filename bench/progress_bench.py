@@ -23,23 +23,12 @@ import sys
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlparse
 
 import requests
+from postgres_db import recreate_database
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "clave-de-prueba-123"
-
-
-def recreate_database(url):
-    import psycopg
-
-    parsed = urlparse(url)
-    name = parsed.path.lstrip("/")
-    admin = parsed._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def prepare(learners, lesson_count):

@@ -150,16 +150,17 @@ def _percent(done, course_plan):
     return round(100 * done / total) if total else 0
 
 
+def _standing(user, course):
+    """(percent done, certificate code or None) of the learner in a course."""
+    course_plan = plan.for_course(course.pk)
+    if course_plan is None:
+        return 0, None
+    done, code = _course_state(user, course_plan)
+    return _percent(done, course_plan), code
+
+
 def percent_complete(user, course):
-    course_plan = plan.for_course(course.pk)
-    return _percent(_course_state(user, course_plan)[0], course_plan) if course_plan else 0
-
-
-def is_complete(user, course):
-    course_plan = plan.for_course(course.pk)
-    if not (course_plan and course_plan.counted_ids):
-        return False
-    return _course_state(user, course_plan)[0] == len(course_plan.counted_ids)
+    return _standing(user, course)[0]
 
 
 def _new_code():
@@ -303,18 +304,16 @@ def course_summary(user, course, request=None):
     """Percent done, where to resume and the certificate, as the dashboard and the API show them."""
     lessons = list(course.lessons)
     lesson, position = _resume(user, lessons)
-    certificate = Certificate.objects.filter(user=user, course=course).first()
+    percent, code = _standing(user, course)
     return {
-        "percent_complete": percent_complete(user, course),
+        "percent_complete": percent,
         "resume": (
             {"lesson_id": lesson.pk, "title": lesson.title, "position_seconds": position,
              "url": lesson_url(lesson, position, request)}
             if lesson
             else None
         ),
-        "certificate": (
-            {"code": certificate.code, "url": certificate_url(certificate.code)} if certificate else None
-        ),
+        "certificate": {"code": code, "url": certificate_url(code)} if code else None,
     }
 
 

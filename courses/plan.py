@@ -71,7 +71,7 @@ _memo = _Memo()
 
 
 def _build(course):
-    from courses.models import CoursePage, Quiz, TrackPage
+    from courses.models import CoursePage, Quiz
     from courses.models.pages import CompletionRule
 
     lessons = list(course.lessons.values_list("pk", "required"))
@@ -79,13 +79,12 @@ def _build(course):
     counted = lesson_ids
     if course.completion_rule == CompletionRule.REQUIRED_LESSONS:
         counted = tuple(pk for pk, required in lessons if required) or lesson_ids
-    track = TrackPage.objects.filter(pk=course.get_parent().pk).values_list("title", flat=True).first()
     return CoursePlan(
         course_id=course.pk,
         published=CoursePage.objects.live().public().filter(pk=course.pk).exists(),
         title=course.title,
         hours=course.hours,
-        track_title=track or "",
+        track_title=course.get_parent().title,
         lesson_ids=lesson_ids,
         counted_ids=counted,
         quiz_lesson_ids=frozenset(Quiz.objects.filter(lesson_id__in=counted).values_list("lesson_id", flat=True)),
