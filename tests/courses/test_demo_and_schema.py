@@ -23,7 +23,8 @@ def test_load_demo_adds_the_training_track_once_with_linked_resources(run_comman
 
 
 def test_learner_api_is_published_in_the_openapi_schema():
-    paths = SchemaGenerator().get_schema(request=None, public=True)["paths"]
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    paths = schema["paths"]
     for path in (
         "/api/v1/courses/", "/api/v1/courses/{slug}/", "/api/v1/courses/{slug}/enrolment/",
         "/api/v1/lessons/{lesson_id}/progress/", "/api/v1/quizzes/{quiz_id}/", "/api/v1/quizzes/{quiz_id}/attempts/",
@@ -31,5 +32,8 @@ def test_learner_api_is_published_in_the_openapi_schema():
     ):
         assert path in paths, path
     assert "put" in paths["/api/v1/lessons/{lesson_id}/progress/"]
+    # Writes are documented as needing the session cookie.
+    assert schema["components"]["securitySchemes"]["cookieAuth"]["in"] == "cookie"
+    assert {"cookieAuth": []} in paths["/api/v1/lessons/{lesson_id}/progress/"]["put"]["security"]
     assert "409" in paths["/api/v1/quizzes/{quiz_id}/attempts/"]["post"]["responses"]
     assert not any(path.startswith("/cuentas/") for path in paths)

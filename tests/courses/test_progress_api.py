@@ -84,3 +84,17 @@ def test_progress_needs_enrolment_a_session_and_a_published_lesson(learner, cour
     lesson.unpublish()
     assert put_progress(learner, lesson, status="completed").status_code == 404
     assert not LessonProgress.objects.exists()
+
+
+def test_a_broken_body_or_a_missing_csrf_token_is_refused_in_spanish(enrolled, course_tree):
+    lesson = course_tree.lessons[0]
+    broken = enrolled.put(f"/api/v1/lessons/{lesson.pk}/progress/", "{no es json", content_type="application/json")
+    assert broken.status_code == 400
+    assert broken.json() == {"errors": {"detail": "El cuerpo de la petición no es JSON válido."}}
+
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(enrolled.user)
+    no_token = put_progress(strict, lesson, status="completed")
+    assert no_token.status_code == 403
+    assert "token CSRF" in no_token.json()["errors"]["detail"]
+    assert not LessonProgress.objects.exists()
