@@ -1,5 +1,6 @@
 """Page types of the open repository: the site home, the resource index and every resource type."""
 
+from oer.files.models import FileFetch
 from oer.oai.models import OaiRecord
 
 from .home import HomePage
@@ -18,6 +19,7 @@ from .resource_types import (
 __all__ = [
     "ActivityPage",
     "AudioLessonPage",
+    "FileFetch",
     "HomePage",
     "OaiRecord",
     "RESOURCE_PAGE_CLASSES",

@@ -53,6 +53,15 @@ class ResourcePage(Page):
     keywords = StringListField(verbose_name=_("Palabras clave"))
     file_url = models.URLField(max_length=500, blank=True, verbose_name=_("Archivo (URL)"))
     cover_url = models.URLField(max_length=500, blank=True, verbose_name=_("Portada (URL)"))
+    stored_file = models.ForeignKey(
+        "acervo_media.StoredFile",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Archivo guardado"),
+        help_text=_("Copia del archivo que guarda el acervo (PDF, video o audio)."),
+    )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("Contenido"))
 
     content_panels = Page.content_panels + [

@@ -11,7 +11,7 @@ from wagtail.search import index
 
 from oer import taxonomy
 
-from .validation import validate_upload
+from media.validation import validate_upload
 
 
 def validate_caption_file(value):
