@@ -1,6 +1,4 @@
-"""The public search API (DESIGN §5.3): /api/v1/search/ and /api/v1/search/suggest/."""
-
-import logging
+"""The public search API (described in docs/api-busqueda.md): /api/v1/search/ and /api/v1/search/suggest/."""
 
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -21,8 +19,6 @@ from .query import (
 )
 from .serializers import ErrorsSerializer, SearchResponseSerializer, SuggestResponseSerializer
 from .service import run_search, run_suggest
-
-logger = logging.getLogger(__name__)
 
 SEARCH_PARAMETERS = [
     OpenApiParameter("q", {"type": "string", "maxLength": MAX_QUERY_CHARS},

@@ -13,6 +13,7 @@ from django.utils import timezone
 from oer.models import ResourcePage
 
 from .backends import get_backend
+from .backends.base import SearchUnavailable
 from .models import IndexQueueEntry
 from .records import resource_document
 
@@ -62,7 +63,7 @@ def live_documents(pks):
 
 
 def drain(backend=None, batch_size=DRAIN_BATCH, max_batches=None):
-    """Apply due queue entries in batches; returns (applied, failed). Never raises on engine errors."""
+    """Apply due queue entries in batches; returns (applied, failed). Engine errors never escape."""
     backend = backend or get_backend()
     applied = failed = batches = 0
     while max_batches is None or batches < max_batches:
@@ -79,7 +80,7 @@ def drain(backend=None, batch_size=DRAIN_BATCH, max_batches=None):
         try:
             backend.delete_many(gone)
             backend.index_many(documents.values())
-        except Exception as exc:  # engine down or refusing: keep everything for a retry
+        except SearchUnavailable as exc:  # engine down or refusing: keep everything for a retry
             failed += len(entries)
             _postpone(entries, exc)
             logger.warning("search indexing failed, %d entries kept: %s", len(entries), exc)

@@ -1,4 +1,4 @@
-"""The validated search request (DESIGN §5.3): one SearchQuery drives every backend."""
+"""The validated search request (parameters in docs/api-busqueda.md): one SearchQuery drives every backend."""
 
 import unicodedata
 from dataclasses import dataclass, field

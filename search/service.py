@@ -1,23 +1,12 @@
 """Run a validated query on the configured backend and shape the API's response."""
 
-import logging
-
 from .backends import get_backend
-from .backends.base import SearchUnavailable
 from .facets import build_facets
-
-logger = logging.getLogger(__name__)
 
 
 def run_search(query, backend=None):
-    backend = backend or get_backend()
-    try:
-        results = backend.search(query)
-    except SearchUnavailable:
-        raise
-    except Exception as exc:  # a broken index must cost a 503 and a log line, not a 500
-        logger.exception("search failed")
-        raise SearchUnavailable(str(exc)) from exc
+    """The API's response body; raises SearchUnavailable when the engine cannot answer."""
+    results = (backend or get_backend()).search(query)
     return {
         "count": results.count,
         "page": query.page,
@@ -29,11 +18,5 @@ def run_search(query, backend=None):
 
 
 def run_suggest(prefix, backend=None, limit=10):
-    backend = backend or get_backend()
-    try:
-        return backend.suggest(prefix, limit=limit)
-    except SearchUnavailable:
-        raise
-    except Exception as exc:
-        logger.exception("suggest failed")
-        raise SearchUnavailable(str(exc)) from exc
+    """Up to `limit` title completions; raises SearchUnavailable when the engine cannot answer."""
+    return (backend or get_backend()).suggest(prefix, limit=limit)

@@ -1,10 +1,32 @@
-"""The backend interface every search engine implements, and what a search returns."""
+"""The contract every search engine implements, the facts both engines share, and what a search returns.
 
+The search record a backend indexes is built by `search.records`; the API that shows its results
+is described in docs/api-busqueda.md.
+"""
+
+import html
 from dataclasses import dataclass, field
+
+# Facet name (the API's filter parameter) -> index field holding its values.
+FACET_FIELDS = {
+    "type": "type",
+    "level": "levels",
+    "grade": "grades",
+    "field": "fields",
+    "subject": "subjects",
+    "language": "language",
+    "license": "license",
+    "accessibility": "accessibility",
+}
+# The fields of one API result, in the API's order, and which of them are lists.
+RESULT_FIELDS = ("external_id", "title", "url", "type", "levels", "grades", "fields", "subjects", "language")
+LIST_RESULT_FIELDS = ("levels", "grades", "fields", "subjects")
+# Longest snippet, in characters, shown under a result (highlighted fragment or plain description).
+SNIPPET_CHARS = 180
 
 
 class SearchUnavailable(RuntimeError):
-    """The engine cannot be reached or refused the request; callers keep work queued."""
+    """The engine cannot be reached or refused the request; callers answer 503 or keep work queued."""
 
 
 class RebuildRefused(RuntimeError):
@@ -13,14 +35,11 @@ class RebuildRefused(RuntimeError):
 
 @dataclass
 class SearchResults:
-    count: int
-    hits: list  # dicts with the API's result fields
-    facets: dict  # facet -> {value: count}
-    suggestion: str | None = None
+    count: int  # every matching resource, not only this page of them
+    hits: list  # this page of results: dicts with RESULT_FIELDS plus "snippet"
+    facets: dict  # facet -> {value: count}, each counted with every *other* filter applied
+    suggestion: str | None = None  # a corrected query when words look misspelt
     extra: dict = field(default_factory=dict)
-
-
-RESULT_FIELDS = ("external_id", "title", "url", "type", "levels", "grades", "fields", "subjects", "language")
 
 
 def counts_differ_wildly(index_count, expected):
@@ -30,28 +49,71 @@ def counts_differ_wildly(index_count, expected):
     return abs(index_count - expected) > max(5, expected // 10)
 
 
+def plain_snippet(text):
+    """A snippet with nothing to highlight: the start of the text, cut at a word, escaped."""
+    text = text or ""
+    if len(text) > SNIPPET_CHARS:
+        text = text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+    return html.escape(text)
+
+
 class SearchBackend:
-    """search, suggest, index_many, delete_many, rebuild, count, ping."""
+    """One search engine behind Acervo's search.
+
+    Every method that talks to the engine raises `SearchUnavailable` when the engine cannot be
+    reached, is broken or refuses the request; it never lets the engine's own exceptions escape.
+    Callers rely on that: the API answers 503, the indexing queue keeps its entries for a retry.
+    Backends log what they convert, so the cause is in the logs while callers stay simple.
+    """
 
     name = "base"
 
-    def search(self, query):  # -> SearchResults
+    def search(self, query):
+        """Run a validated `search.query.SearchQuery`.
+
+        Returns `SearchResults`: the total count, the requested page of hits (dicts with
+        RESULT_FIELDS and an HTML-escaped "snippet" whose matches are wrapped in <mark>), facet
+        counts for every facet of `search.query.FACETS`, and a spelling suggestion or None.
+        Raises `SearchUnavailable`.
+        """
         raise NotImplementedError
 
-    def suggest(self, prefix, limit=10):  # -> list of titles
+    def suggest(self, prefix, limit=10):
+        """Returns up to `limit` distinct titles completing `prefix`, best first.
+
+        Raises `SearchUnavailable`.
+        """
         raise NotImplementedError
 
     def index_many(self, documents):
+        """Add or replace search records (dicts from `search.records`), keyed by their "pk".
+
+        `documents` may be any iterable, consumed once. Returns how many were written; they are
+        searchable when the call returns. Raises `SearchUnavailable`, in which case none of
+        them may be relied upon and the caller retries the whole batch.
+        """
         raise NotImplementedError
 
     def delete_many(self, pks):
+        """Remove the records with these pks; pks that are not indexed are ignored.
+
+        Returns how many pks were asked for. Raises `SearchUnavailable`.
+        """
         raise NotImplementedError
 
     def rebuild(self, documents, expected_count=None):
+        """Write every record into a new index and switch searches to it atomically.
+
+        Searches keep being answered by the old index meanwhile. Returns how many records were
+        written. Raises `RebuildRefused` (old index kept) when the new index holds a number of
+        records far from `expected_count`, and `SearchUnavailable`.
+        """
         raise NotImplementedError
 
     def count(self):
+        """Returns how many records the index holds. Raises `SearchUnavailable`."""
         raise NotImplementedError
 
     def ping(self):
+        """Returns True when the engine answers; never raises."""
         raise NotImplementedError

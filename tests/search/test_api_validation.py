@@ -61,3 +61,18 @@ def test_an_unreachable_engine_is_a_spanish_503_not_a_500(settings, search_api, 
     assert "no está disponible" in response.json()["errors"]["servicio"]
     page = client.get("/buscar/", {"q": "fracciones"})
     assert page.status_code == 503 and "no está disponible" in page.content.decode()
+
+
+def test_a_broken_embedded_index_is_a_spanish_503_and_indexing_waits(embedded_search, search_api, import_records, record_factory):
+    from search import indexing
+
+    generation = embedded_search / "gen-roto"
+    generation.mkdir(parents=True)
+    (generation / "meta.json").write_text("esto no es un índice")
+    (embedded_search / "current").symlink_to("gen-roto")
+
+    response = search_api(q="fracciones")
+    assert response.status_code == 503
+    assert "no está disponible" in response.json()["errors"]["servicio"]
+    import_records([record_factory(title="Atlas de México")])  # the import itself succeeds
+    assert indexing.backlog() == 1

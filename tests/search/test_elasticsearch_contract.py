@@ -2,8 +2,8 @@
 
 import pytest
 
-from search.backends.elasticsearch import build_search, build_suggest
-from search.documents import ALIAS, ResourceDocument
+from search.backends.elasticsearch.documents import ALIAS, ResourceDocument
+from search.backends.elasticsearch.queries import build_search, build_suggest
 from search.query import SearchQuery
 
 

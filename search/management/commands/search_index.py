@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from oer.models import ResourcePage
 from search import indexing
 from search.backends import get_backend
-from search.backends.base import RebuildRefused
+from search.backends.base import RebuildRefused, SearchUnavailable
 
 
 class Command(BaseCommand):
@@ -28,7 +28,7 @@ class Command(BaseCommand):
             written = indexing.rebuild(backend)
         except RebuildRefused as exc:
             raise CommandError(_("El índice nuevo no coincide con la base de datos (%(detail)s); se conserva el anterior.") % {"detail": exc})
-        except Exception as exc:
+        except SearchUnavailable as exc:
             raise CommandError(_("No se pudo reconstruir el índice: %(error)s") % {"error": exc})
         self.stdout.write(self.style.SUCCESS(_("Índice reconstruido con %(n)d recursos.") % {"n": written}))
 
@@ -45,7 +45,7 @@ class Command(BaseCommand):
         database = ResourcePage.objects.live().count()
         try:
             index_count = str(backend.count())
-        except Exception as exc:
+        except SearchUnavailable as exc:
             index_count = _("no disponible (%(error)s)") % {"error": str(exc)[:200]}
         self.stdout.write(_("Motor: %(engine)s") % {"engine": backend.name})
         self.stdout.write(_("Recursos publicados en la base de datos: %(n)d") % {"n": database})

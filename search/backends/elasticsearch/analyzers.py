@@ -2,7 +2,7 @@
 
 from elasticsearch_dsl import analyzer, token_filter
 
-from .synonyms import solr_lines
+from ...synonyms import solr_lines
 
 spanish_stop = token_filter("acervo_spanish_stop", type="stop", stopwords="_spanish_")
 spanish_stemmer = token_filter("acervo_spanish_stemmer", type="stemmer", language="light_spanish")

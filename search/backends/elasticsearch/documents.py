@@ -1,4 +1,4 @@
-"""The Elasticsearch index document of a resource (one document class per indexed type)."""
+"""The Elasticsearch index document of a search record (one document class per indexed type)."""
 
 from elasticsearch_dsl import Completion, Document, Integer, Keyword, Text
 

@@ -1,0 +1,145 @@
+"""The Elasticsearch backend: sends the request bodies of `queries` and reads the answers back."""
+
+import logging
+import time
+
+from elasticsearch import Elasticsearch
+from elasticsearch import exceptions as es_exceptions
+from elasticsearch.helpers import bulk
+
+from ...query import FACETS
+from ..base import (
+    LIST_RESULT_FIELDS,
+    RESULT_FIELDS,
+    RebuildRefused,
+    SearchBackend,
+    SearchResults,
+    SearchUnavailable,
+    counts_differ_wildly,
+    plain_snippet,
+)
+from .documents import ALIAS, ResourceDocument
+from .queries import SNIPPET_FIELDS, build_search, build_suggest
+
+logger = logging.getLogger(__name__)
+
+UNREACHABLE = (es_exceptions.ConnectionError, es_exceptions.TransportError, es_exceptions.ApiError, OSError)
+
+
+class ElasticsearchBackend(SearchBackend):
+    name = "elasticsearch"
+
+    def __init__(self, url):
+        self.url = url
+        self._client = None
+
+    @property
+    def client(self):
+        if self._client is None:  # connecting lazily: never at import time
+            self._client = Elasticsearch(self.url, request_timeout=5, max_retries=0)
+        return self._client
+
+    def _call(self, fn, *args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except UNREACHABLE as exc:
+            logger.warning("Elasticsearch at %s failed: %s", self.url, exc)
+            raise SearchUnavailable(str(exc)) from exc
+
+    # -- querying ------------------------------------------------------------------------
+    def search(self, query):
+        response = self._call(build_search(query).using(self.client).execute)
+        hits = [self._hit(hit) for hit in response.hits]
+        facets = {
+            facet: {bucket.key: bucket.doc_count for bucket in response.aggregations[facet]["values"].buckets}
+            for facet in FACETS
+        }
+        suggestion = None
+        spelling = getattr(getattr(response, "suggest", None), "spelling", None)
+        if query.text and spelling:
+            options = spelling[0].options
+            if options and options[0].text != query.text.lower():
+                suggestion = options[0].text
+        return SearchResults(response.hits.total.value, hits, facets, suggestion)
+
+    def _hit(self, hit):
+        record = {name: getattr(hit, name, None) for name in RESULT_FIELDS}
+        for name in LIST_RESULT_FIELDS:
+            record[name] = list(record[name] or [])
+        highlight = getattr(hit.meta, "highlight", None)
+        fragments = [
+            fragment for field in SNIPPET_FIELDS for fragment in (getattr(highlight, field, None) or [])
+        ] if highlight else []
+        record["snippet"] = fragments[0] if fragments else plain_snippet(getattr(hit, "description", ""))
+        return record
+
+    def suggest(self, prefix, limit=10):
+        response = self._call(build_suggest(prefix, limit).using(self.client).execute)
+        return [option._source.title for option in response.suggest.titles[0].options]
+
+    # -- writing -------------------------------------------------------------------------
+    def _bulk(self, actions, missing_is_fine=False):
+        """Send actions; a refused action makes the whole call fail (the caller retries it)."""
+        _written, errors = self._call(bulk, self.client, actions, refresh=True, raise_on_error=False)
+        refused = [
+            error for error in errors
+            if not (missing_is_fine and next(iter(error.values()), {}).get("status") == 404)
+        ]
+        if refused:
+            logger.warning("Elasticsearch refused %d actions, first: %s", len(refused), refused[0])
+            raise SearchUnavailable(f"Elasticsearch rechazó {len(refused)} operaciones: {refused[0]}")
+
+    def _ensure_index(self):
+        """First write on an empty cluster: create a concrete index behind the alias."""
+        if not self._call(self.client.indices.exists_alias, name=ALIAS):
+            name = f"{ALIAS}-{time.time_ns()}"
+            self._call(ResourceDocument._index.clone(name).create, using=self.client)
+            self._call(self.client.indices.put_alias, index=name, name=ALIAS)
+
+    def index_many(self, documents):
+        actions = [{"_op_type": "index", "_index": ALIAS, "_id": str(d["pk"]), "_source": d} for d in documents]
+        if actions:
+            self._ensure_index()
+            self._bulk(actions)
+        return len(actions)
+
+    def delete_many(self, pks):
+        actions = [{"_op_type": "delete", "_index": ALIAS, "_id": str(pk)} for pk in pks]
+        if actions:
+            self._bulk(actions, missing_is_fine=True)  # deleting what is already gone is fine
+        return len(actions)
+
+    def rebuild(self, documents, expected_count=None):
+        """New concrete index, bulk-load, verify, then move the alias in one atomic request."""
+        name = f"{ALIAS}-{time.time_ns()}"
+        self._call(ResourceDocument._index.clone(name).create, using=self.client)
+        written = 0
+
+        def actions():
+            nonlocal written
+            for document in documents:
+                written += 1
+                yield {"_op_type": "index", "_index": name, "_id": str(document["pk"]), "_source": document}
+
+        self._bulk(actions())
+        built = self._call(self.client.count, index=name)["count"]
+        if counts_differ_wildly(built, expected_count):
+            self._call(self.client.indices.delete, index=name)
+            raise RebuildRefused(f"{built} != {expected_count}")
+        old = []
+        if self._call(self.client.indices.exists_alias, name=ALIAS):
+            old = list(self._call(self.client.indices.get_alias, name=ALIAS, ignore_unavailable=True))
+        moves = [{"remove": {"index": index, "alias": ALIAS}} for index in old] + [{"add": {"index": name, "alias": ALIAS}}]
+        self._call(self.client.indices.update_aliases, actions=moves)
+        for index in old:
+            self._call(self.client.indices.delete, index=index)
+        return written
+
+    def count(self):
+        return self._call(self.client.count, index=ALIAS)["count"]
+
+    def ping(self):
+        try:
+            return bool(self.client.ping())
+        except Exception:  # ping's promise is a boolean, whatever went wrong
+            return False

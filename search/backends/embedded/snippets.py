@@ -1,0 +1,46 @@
+"""Snippets of embedded results: Tantivy's highlighted fragment as escaped HTML with <mark>."""
+
+import html
+
+import tantivy
+
+from ..base import SNIPPET_CHARS, plain_snippet
+from .schema import SCHEMA
+
+SNIPPET_FIELDS = ("description", "transcript", "title")
+
+
+def render_snippet(snippet):
+    """Tantivy snippet -> HTML: the fragment escaped, highlighted ranges in <mark>."""
+    raw = snippet.fragment().encode("utf-8")
+    out, cursor = [], 0
+    for span in sorted(snippet.highlighted(), key=lambda s: s.start):
+        if span.start < cursor:
+            continue
+        out.append(html.escape(raw[cursor:span.start].decode("utf-8", "ignore")))
+        out.append("<mark>" + html.escape(raw[span.start:span.end].decode("utf-8", "ignore")) + "</mark>")
+        cursor = span.end
+    out.append(html.escape(raw[cursor:].decode("utf-8", "ignore")))
+    return "".join(out)
+
+
+class Snippets:
+    """The first field with a match gives the snippet; without any, the description's start."""
+
+    def __init__(self, searcher, text_query, fields=SNIPPET_FIELDS):
+        self.generators = {}
+        if text_query is not None:
+            for field in fields:
+                generator = tantivy.SnippetGenerator.create(searcher, text_query, SCHEMA, field)
+                generator.set_max_num_chars(SNIPPET_CHARS)
+                self.generators[field] = generator
+
+    def highlighted(self, doc):
+        for generator in self.generators.values():
+            snippet = generator.snippet_from_doc(doc)
+            if snippet.highlighted():
+                return render_snippet(snippet)
+        return None
+
+    def for_result(self, doc, stored):
+        return self.highlighted(doc) or plain_snippet((stored.get("description") or [""])[0])
