@@ -5,12 +5,12 @@ import json
 
 from django.utils.translation import gettext as _
 
-from .record import FIELDS
+from .record import ACCEPTED_FIELDS, EXPORT_FIELDS
 
 # CSV cells: lists joined with " | ", structured values (captions, week) as JSON text.
 LIST_FIELDS = ("levels", "grades", "fields", "subjects", "axes", "audience", "authors", "keywords", "accessibility")
 JSON_FIELDS = ("captions", "week")
-INT_FIELDS = ("year", "duration_seconds")
+INT_FIELDS = ("year", "duration_seconds", "file_size_bytes", "page_count")
 LIST_SEPARATOR = " | "
 
 
@@ -20,7 +20,7 @@ class LineError(Exception):
 
 def record_to_csv_row(record):
     row = {}
-    for field in FIELDS:
+    for field in EXPORT_FIELDS:
         value = record.get(field)
         if field in LIST_FIELDS:
             row[field] = LIST_SEPARATOR.join(str(item) for item in value or [])
@@ -91,7 +91,7 @@ def _iter_jsonl(path):
 def _iter_csv(path):
     with open(path, encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
-        unknown = [name for name in reader.fieldnames or [] if name not in FIELDS]
+        unknown = [name for name in reader.fieldnames or [] if name not in ACCEPTED_FIELDS]
         if unknown:
             yield 1, LineError(_("columnas desconocidas en el encabezado: %(cols)s") % {"cols": ", ".join(unknown)})
             return
@@ -115,7 +115,7 @@ class JsonlWriter:
 
 class CsvWriter:
     def __init__(self, handle):
-        self.writer = csv.DictWriter(handle, fieldnames=FIELDS)
+        self.writer = csv.DictWriter(handle, fieldnames=EXPORT_FIELDS)
         self.writer.writeheader()
 
     def write(self, record):

@@ -1,4 +1,4 @@
-"""The catalogue record (DESIGN §5.2): its fields and their validation, with Spanish reasons."""
+"""The catalogue record (see docs/catalogo.md): its fields and their validation, with Spanish reasons."""
 
 import re
 import unicodedata
@@ -23,6 +23,14 @@ FIELDS = (
     "language", "license", "audience", "year", "authors", "publisher", "keywords", "file_url",
     "cover_url", "duration_seconds", "transcript", "captions", "week", "accessibility",
 )
+
+# A file Acervo holds: `file` (relative to `import_catalog --files DIR`) and its `sha256` are read
+# on import; the facts measured from the stored file are written on export and ignored on import,
+# so an export imports back unchanged (see docs/catalogo.md).
+FILE_FIELDS = ("file", "sha256")
+FILE_FACTS = ("sha256", "file_size_bytes", "page_count", "mime_type")
+EXPORT_FIELDS = FIELDS + FILE_FACTS
+ACCEPTED_FIELDS = frozenset(FIELDS + FILE_FIELDS + FILE_FACTS)
 
 TIMED_TYPES = {"video", "audio"}
 EXTERNAL_ID_RE = re.compile(r"^[\w.:/\-]+$")
@@ -200,7 +208,7 @@ def validate_record(data):
         errors.add("registro", _("cada línea debe ser un objeto JSON"))
         return None, errors
     for key in data:
-        if key not in FIELDS:
+        if key not in ACCEPTED_FIELDS:
             errors.add(key, _("campo desconocido"))
 
     record = {}
