@@ -1,4 +1,4 @@
-"""Shapes of the learner API (DESIGN §5.5): request validation and documented responses."""
+"""Shapes of the learner API (see docs/api-aprendizaje.md): request validation and documented responses."""
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers

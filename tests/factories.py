@@ -7,7 +7,7 @@ from oer.models import TextbookPage, VideoLessonPage
 
 
 class CatalogRecordFactory(factory.DictFactory):
-    """A valid catalogue record (DESIGN §5.2) for a primaria textbook."""
+    """A valid catalogue record (see docs/catalogo.md) for a primaria textbook."""
 
     external_id = factory.Sequence(lambda n: f"prueba:2024:R{n:05d}")
     type = "textbook"

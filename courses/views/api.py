@@ -1,4 +1,4 @@
-"""The learner API (DESIGN §5.5): thin DRF views over `courses.api`."""
+"""The learner API (see docs/api-aprendizaje.md): thin DRF views over `courses.api`."""
 
 from django.contrib.auth import logout
 from django.utils.translation import gettext_lazy as _

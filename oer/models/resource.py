@@ -17,7 +17,7 @@ from oer.fields import SlugListField, StringListField
 class ResourcePage(Page):
     """One educational resource of the catalogue; concrete types add what is theirs.
 
-    The metadata mirrors the catalogue record (DESIGN §5.2) so import and export are a mapping,
+    The metadata mirrors the catalogue record (see docs/catalogo.md) so import and export are a mapping,
     and the fase is derived from level and grade, never typed.
     """
 

@@ -1,4 +1,4 @@
-"""Catalogue API and idempotent enrolment (DESIGN §5.5)."""
+"""Catalogue API and idempotent enrolment (see docs/api-aprendizaje.md)."""
 
 from django.test import Client
 

@@ -1,4 +1,4 @@
-"""`import_catalog` as DESIGN §5.1 fixes it: all or nothing, per-line report, idempotent."""
+"""`import_catalog` as docs/comandos.md describes it: all or nothing, per-line report, idempotent."""
 
 from oer.models import ResourcePage, TextbookPage, VideoLessonPage, WeeklyPlanPage
 
