@@ -10,10 +10,11 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.models import get_rendition_storage
 
-from .models import CaptionTrack, MediaAsset
+from .models import CaptionTrack, MediaAsset, StoredFile
+from .stored_files import PREFIX as STORED_FILES_PREFIX
 
 # Top-level folders whose every object must belong to a record; anything else is left alone.
-ORIGINAL_PREFIXES = ("original_images", "documents", "assets", "captions")
+ORIGINAL_PREFIXES = ("original_images", "documents", "assets", "captions", STORED_FILES_PREFIX)
 RENDITION_PREFIXES = ("images",)
 
 
@@ -71,6 +72,7 @@ def _records():
         ("default", _("documento"), get_document_model().objects.all()),
         ("default", _("video/audio"), MediaAsset.objects.all()),
         ("default", _("subtítulos"), CaptionTrack.objects.all()),
+        ("default", _("archivo guardado"), StoredFile.objects.all()),
         ("renditions", _("miniatura"), image_model.get_rendition_model().objects.all()),
     ]
 

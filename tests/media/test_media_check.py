@@ -5,6 +5,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from wagtail.documents import get_document_model
 
+from media.models import StoredFile
+from media.stored_files import store_path
 from tests.media.samples import pdf_bytes, upload
 
 pytestmark = pytest.mark.django_db
@@ -83,3 +85,35 @@ def test_lost_rendition_is_dropped_so_it_is_rebuilt(editor_client, store, run_co
     assert result.code == 0
     assert f"Miniatura perdida eliminada del registro: {rendition.file.name}" in result.stdout
     assert not image.renditions.exists()
+
+
+def store_pdf(tmp_path):
+    path = tmp_path / "libro.pdf"
+    path.write_bytes(pdf_bytes())
+    stored, _created = store_path(str(path), "libro.pdf", {"document"})
+    return stored
+
+
+def test_stored_files_are_checked_like_the_other_originals(store, run_command, tmp_path):
+    stored = store_pdf(tmp_path)
+    assert stored.file.name.startswith("archivos/")
+    assert run_command("media_check").code == 0
+
+    orphan = storages["default"].save("archivos/00/00/" + "0" * 64 + ".pdf", ContentFile(pdf_bytes()))
+    result = run_command("media_check")
+    assert result.code == 1
+    assert f"Archivo sin registro: {orphan}" in result.stdout
+    assert stored.file.name not in result.stdout
+
+    fixed = run_command("media_check", "--fix", "--grace-hours", "0")
+    assert fixed.code == 0 and f"Borrado (sin registro): {orphan}" in fixed.stdout
+    assert store.keys("archivos/") == [stored.file.name]
+
+
+def test_a_stored_file_record_without_its_bytes_is_reported_and_kept(store, run_command, tmp_path):
+    stored = store_pdf(tmp_path)
+    storages["default"].delete(stored.file.name)
+    result = run_command("media_check", "--fix", "--grace-hours", "0")
+    assert result.code == 1
+    assert f"Registro sin archivo (archivo guardado #{stored.pk}): {stored.file.name}" in result.stdout
+    assert StoredFile.objects.filter(pk=stored.pk).exists()
