@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from oer import taxonomy
 from oer.blocks import BodyBlock
+from oer.files.forms import ResourcePageForm
 from oer.fields import SlugListField, StringListField
 
 
@@ -92,7 +93,9 @@ class ResourcePage(Page):
             ],
             heading=_("Autoría"),
         ),
-        MultiFieldPanel([FieldPanel("file_url"), FieldPanel("cover_url")], heading=_("Archivos")),
+        MultiFieldPanel(
+            [FieldPanel("archivo"), FieldPanel("file_url"), FieldPanel("cover_url")], heading=_("Archivos")
+        ),
         FieldPanel("body"),
     ]
     promote_panels = Page.promote_panels + [FieldPanel("external_id")]
@@ -109,6 +112,7 @@ class ResourcePage(Page):
     parent_page_types = ["oer.ResourceIndexPage"]
     subpage_types = []
     is_creatable = False
+    base_form_class = ResourcePageForm
 
     class Meta:
         verbose_name = _("Recurso")
