@@ -220,6 +220,11 @@ ACERVO_OAI_ADMIN_EMAIL = os.environ.get("ACERVO_OAI_ADMIN_EMAIL", "datos-abierto
 ACERVO_OAI_PAGE_SIZE = int(os.environ.get("ACERVO_OAI_PAGE_SIZE", "100"))
 ACERVO_API_V2_RATE = os.environ.get("ACERVO_API_V2_RATE", "120/min")
 
+# Downloads of a record's file_url (import_catalog --fetch): size cap, and hosts exempt from the
+# refusal of loopback, private and cloud-metadata addresses (exact names, e.g. a local mirror).
+ACERVO_FETCH_MAX_BYTES = int(os.environ.get("ACERVO_FETCH_MAX_BYTES", str(2 * 1024**3)))
+ACERVO_FETCH_ALLOWED_HOSTS = env_list("ACERVO_FETCH_ALLOWED_HOSTS")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -108,11 +108,12 @@ def _cut(fraction):
     return lambda path: truncate(make_pdf(path, BOOK), fraction)
 
 
+CUT = "El PDF está incompleto (cortado antes del final); vuelve a copiarlo o descargarlo."
 BAD_FILES = {
     "zero bytes": (_empty_file, "El archivo está vacío (0 bytes)."),
     "html named pdf": (_html, "El archivo no es un PDF."),
-    "cut at half": (_cut(0.5), "El PDF está incompleto (cortado antes del final); vuelve a copiarlo o descargarlo."),
-    "cut near the end": (_cut(0.98), "El PDF está incompleto (cortado antes del final); vuelve a copiarlo o descargarlo."),
+    "cut at half": (_cut(0.5), CUT),
+    "cut near the end": (_cut(0.98), CUT),
     "garbage inside": (_garbage_between_header_and_end, "El PDF está dañado y no se puede abrir."),
     "user password": (make_encrypted_pdf, "El PDF está protegido con contraseña; guárdalo sin protección."),
     "owner password only": (
