@@ -27,10 +27,7 @@ COVER_WIDTH = 600
 
 def limits():
     """(max pages, max bytes) a book may have to be read; settings ACERVO_INGEST_MAX_*."""
-    return (
-        getattr(settings, "ACERVO_INGEST_MAX_PAGES", 5000),
-        getattr(settings, "ACERVO_INGEST_MAX_BYTES", 1024 * 1024 * 1024),
-    )
+    return settings.ACERVO_INGEST_MAX_PAGES, settings.ACERVO_INGEST_MAX_BYTES
 
 
 def read_stored_file(stored):

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from oer.catalog.record import FIELDS
+from oer.catalog.record import EXPORT_FIELDS
 
 FIELD_DOCS = {
     "external_id": _("Identificador estable y único del recurso (p. ej. conaliteg:2024:P5MLA)."),
@@ -28,9 +28,13 @@ FIELD_DOCS = {
     "captions": _("Pistas de subtítulos: lista de {language, url}."),
     "week": _("Plan semanal: año, número de semana y actividades por día."),
     "accessibility": _("Características de accesibilidad: subtitulos, transcripcion, lsm, audiodescripcion, macrotipo, braille."),
+    "sha256": _("Huella SHA-256 del archivo que guarda el acervo (null si no guarda ninguno)."),
+    "file_size_bytes": _("Tamaño en bytes del archivo guardado."),
+    "page_count": _("Número de páginas del PDF guardado, medido al leerlo."),
+    "mime_type": _("Tipo del archivo guardado (application/pdf, video/mp4, audio/mpeg…)."),
 }
 
 
 def documented_fields():
     """(field, meaning) in the order of the dump's columns."""
-    return [(field, FIELD_DOCS.get(field, "")) for field in FIELDS]
+    return [(field, FIELD_DOCS.get(field, "")) for field in EXPORT_FIELDS]

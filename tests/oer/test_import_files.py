@@ -140,3 +140,25 @@ def test_an_export_imports_back_unchanged(run_command, write_catalog, record_fac
     assert again.code == 0, again.stderr
     assert "1 sin cambios" in again.stdout
     assert ResourcePage.objects.get().stored_file_id == stored.pk
+
+
+def test_a_book_over_the_page_limit_is_refused_with_its_reason_and_kept(
+    run_command, write_catalog, record_factory, books, settings
+):
+    settings.ACERVO_INGEST_MAX_PAGES = 3
+    record = record_factory(file="libros/p5mat.pdf")
+    assert run_command("import_catalog", str(write_catalog([record])), "--files", str(books), "--no-progress").code == 0
+    result = run_command("ingest_files", "--no-progress")
+    assert result.code == 1
+    assert "El libro tiene 5 páginas; el máximo es 3." in result.stderr
+    stored = StoredFile.objects.get()
+    assert stored.read_status == StoredFile.ReadStatus.FAILED
+    assert not StoredFilePage.objects.exists() and stored.cover is None
+    # The resource stays published with its metadata; raising the limit and retrying reads it.
+    assert ResourcePage.objects.get().live
+    settings.ACERVO_INGEST_MAX_PAGES = 100
+    assert run_command("ingest_files", "--no-progress").code == 0  # a failed reading waits for --retry-failed
+    assert StoredFile.objects.get().read_status == StoredFile.ReadStatus.FAILED
+    retried = run_command("ingest_files", "--retry-failed", "--no-progress")
+    assert retried.code == 0, retried.stderr
+    assert StoredFile.objects.get().page_count == 5
