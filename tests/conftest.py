@@ -134,3 +134,10 @@ def run_command(db):
 @pytest.fixture
 def record_factory():
     return CatalogRecordFactory
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test that drives Chromium is an `e2e` test, so CI can run the browser suite once."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.e2e)
