@@ -1,7 +1,8 @@
 """Metadata formats disseminated over OAI-PMH: Dublin Core (oai_dc) and IEEE LOM (lom).
 
-Both are built from the catalogue record of a resource (oer.catalog.mapping), so harvesters see
-exactly what the open-data dump holds.
+Both are built from the catalogue record of a resource (oer.catalog.mapping) with the facts of
+its stored file (oer.catalog.exporter.file_facts), so harvesters see exactly what the open-data
+dump holds.
 """
 
 import mimetypes
@@ -48,10 +49,13 @@ class MetadataFormat:
     build: object  # callable(record, url) -> lxml element
 
 
-def _file_format(url):
-    if not url:
+def _file_format(record):
+    """The MIME type of the stored file when Acervo holds one, else a guess from file_url."""
+    if record.get("mime_type"):
+        return record["mime_type"]
+    if not record["file_url"]:
         return None
-    return mimetypes.guess_type(urlparse(url).path)[0]
+    return mimetypes.guess_type(urlparse(record["file_url"]).path)[0]
 
 
 def _sub(parent, tag, text=None, **attrs):
@@ -84,7 +88,7 @@ def build_oai_dc(record, url):
         dc("date", record["year"])
     dc("type", DCMI_TYPES.get(record["type"], "Text"))
     dc("type", taxonomy.RESOURCE_TYPES.label(record["type"]))
-    file_format = _file_format(record["file_url"])
+    file_format = _file_format(record)
     if file_format:
         dc("format", file_format)
     dc("identifier", url)
@@ -144,9 +148,11 @@ def build_lom(record, url):
                 _sub(date, f"{{{LOM}}}dateTime", record["year"])
 
     technical = node(root, "technical")
-    file_format = _file_format(record["file_url"])
+    file_format = _file_format(record)
     if file_format:
         _sub(technical, f"{{{LOM}}}format", file_format)
+    if record.get("file_size_bytes") is not None:
+        _sub(technical, f"{{{LOM}}}size", str(record["file_size_bytes"]))  # LOM 4.2: bytes, as digits
     _sub(technical, f"{{{LOM}}}location", url)
     if record["file_url"]:
         _sub(technical, f"{{{LOM}}}location", record["file_url"])

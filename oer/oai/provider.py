@@ -10,7 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from lxml import etree
 
+from media.models import StoredFile
 from oer import taxonomy
+from oer.catalog.exporter import file_facts
 from oer.catalog.mapping import page_to_record
 from oer.models import ResourcePage
 
@@ -297,9 +299,10 @@ def list_items(verb, arguments, context):
     if verb == "ListRecords":
         live_ids = [item.page_id for item in items if not item.deleted and item.page_id]
         pages = {page.pk: page for page in ResourcePage.objects.filter(pk__in=live_ids, live=True).specific()}
+    stored = stored_files(pages.values())
     for item in items:
         if verb == "ListRecords":
-            element.append(record_element(item, pages.get(item.page_id), fmt, context))
+            element.append(record_element(item, pages.get(item.page_id), fmt, context, stored))
         else:
             element.append(header_element(item, context, deleted=item.deleted))
 
@@ -329,14 +332,21 @@ def header_element(item, context, deleted=False):
     return header
 
 
-def record_element(item, page, fmt, context):
+def stored_files(pages):
+    """{pk: StoredFile} of these pages' stored files, in one query for the whole list."""
+    return StoredFile.objects.in_bulk({page.stored_file_id for page in pages} - {None})
+
+
+def record_element(item, page, fmt, context, stored):
     element = etree.Element(f"{{{OAI}}}record")
     # A record whose page vanished without a signal is reported as what it is: gone.
     deleted = item.deleted or page is None
     element.append(header_element(item, context, deleted=deleted))
     if not deleted:
+        record = page_to_record(page)
+        record.update(file_facts(stored.get(page.stored_file_id)))
         metadata = _sub(element, "metadata")
-        metadata.append(fmt.build(page_to_record(page), context.page_url(page)))
+        metadata.append(fmt.build(record, context.page_url(page)))
     return element
 
 
@@ -347,7 +357,7 @@ def get_record(arguments, context):
     if not item.deleted and item.page_id:
         page = ResourcePage.objects.filter(pk=item.page_id, live=True).specific().first()
     element = etree.Element(f"{{{OAI}}}GetRecord")
-    element.append(record_element(item, page, fmt, context))
+    element.append(record_element(item, page, fmt, context, stored_files([page] if page else [])))
     return element
 
 
