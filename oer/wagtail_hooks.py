@@ -1,4 +1,5 @@
-"""What oer adds to the Wagtail admin: the resource listing, catalogue import, bulk review, log actions."""
+"""What oer adds to the Wagtail admin: the resource listing, catalogue import, bulk review, log actions,
+the file problems report."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,7 @@ from oer.editorial.bulk_actions import SubmitForReviewBulkAction
 from oer.editorial.importing import IMPORT_ACTION
 from oer.editorial.listing import resource_listing_viewset
 from oer.editorial.views import can_import
+from oer.files import report as file_report
 
 
 @hooks.register("register_admin_viewset")
@@ -35,6 +37,8 @@ def register_import_menu_item():
     )
 
 
+hooks.register("register_admin_urls", file_report.url_patterns)
+hooks.register("register_reports_menu_item", file_report.menu_item)
 hooks.register("register_bulk_action", SubmitForReviewBulkAction)
 
 
