@@ -23,6 +23,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, retry_failed, no_progress, **options):
         report = run_pending(retry=retry_failed, progress=progress_bar(self.stderr, disabled=no_progress))
+        # What was read is searchable when the command ends, worker or not; failures stay queued.
+        from search.indexing import drain
+
+        drain()
         self.stdout.write(
             _("Descargados: %(fetched)d; descargas fallidas: %(fetch_failed)d; archivos leídos: %(read)d; "
               "lecturas fallidas: %(read_failed)d; transcripciones: %(transcripts)d.")
