@@ -5,7 +5,6 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from wagtail.documents import get_document_model
 
-from media.models import StoredFile
 from media.stored_files import store_path
 from tests.media.samples import pdf_bytes, upload
 
@@ -17,21 +16,43 @@ def add_document(client):
     return get_document_model().objects.get()
 
 
-def test_clean_storage_passes(editor_client, store, run_command):
+def store_pdf(tmp_path):
+    path = tmp_path / "libro.pdf"
+    path.write_bytes(pdf_bytes())
+    stored, _created = store_path(str(path), "libro.pdf", {"document"})
+    return stored
+
+
+# Each kind of original: how a record gets made, its top-level folder, and its label in the report.
+ORIGINALS = {
+    "documento": (lambda client, tmp_path: add_document(client), "documents"),
+    "archivo guardado": (lambda client, tmp_path: store_pdf(tmp_path), "archivos"),
+}
+
+
+@pytest.fixture(params=list(ORIGINALS))
+def original(request, store, editor_client, tmp_path):
+    """(record, folder, label) for one kind of original the check covers, in the storage under test."""
+    make, folder = ORIGINALS[request.param]
+    return make(editor_client, tmp_path), folder, request.param
+
+
+def test_clean_storage_passes(editor_client, store, run_command, tmp_path):
     add_document(editor_client)
+    store_pdf(tmp_path)
     result = run_command("media_check")
     assert result.code == 0
     assert "coinciden" in result.stdout
 
 
-def test_orphan_object_is_found_and_fix_deletes_it(editor_client, store, run_command):
-    document = add_document(editor_client)
-    orphan = storages["default"].save("documents/olvidado.pdf", ContentFile(pdf_bytes()))
+def test_orphan_object_is_found_and_fix_deletes_it(original, store, run_command):
+    record, folder, _label = original
+    orphan = storages["default"].save(f"{folder}/00/olvidado.pdf", ContentFile(pdf_bytes()))
 
     result = run_command("media_check")
     assert result.code == 1
     assert f"Archivo sin registro: {orphan}" in result.stdout
-    assert document.file.name not in result.stdout
+    assert record.file.name not in result.stdout
     assert "Quedan 1 problemas" in result.stderr
 
     # A fresh object may be an upload still in progress: kept unless older than the grace period.
@@ -40,16 +61,16 @@ def test_orphan_object_is_found_and_fix_deletes_it(editor_client, store, run_com
 
     fixed = run_command("media_check", "--fix", "--grace-hours", "0")
     assert fixed.code == 0 and f"Borrado (sin registro): {orphan}" in fixed.stdout
-    assert store.keys("documents/") == [document.file.name]
+    assert store.keys(f"{folder}/") == [record.file.name]
 
 
-def test_record_without_its_object_is_reported(editor_client, store, run_command):
-    document = add_document(editor_client)
-    storages["default"].delete(document.file.name)
+def test_record_without_its_object_is_reported(original, store, run_command):
+    record, _folder, label = original
+    storages["default"].delete(record.file.name)
     result = run_command("media_check", "--fix", "--grace-hours", "0")
     assert result.code == 1
-    assert f"Registro sin archivo (documento #{document.pk}): {document.file.name}" in result.stdout
-    assert get_document_model().objects.filter(pk=document.pk).exists()  # never deletes editors' records
+    assert f"Registro sin archivo ({label} #{record.pk}): {record.file.name}" in result.stdout
+    assert type(record).objects.filter(pk=record.pk).exists()  # never deletes editors' records
 
 
 def test_abandoned_multipart_upload_is_aborted(editor_client, s3_bucket, run_command, settings):
@@ -86,34 +107,3 @@ def test_lost_rendition_is_dropped_so_it_is_rebuilt(editor_client, store, run_co
     assert f"Miniatura perdida eliminada del registro: {rendition.file.name}" in result.stdout
     assert not image.renditions.exists()
 
-
-def store_pdf(tmp_path):
-    path = tmp_path / "libro.pdf"
-    path.write_bytes(pdf_bytes())
-    stored, _created = store_path(str(path), "libro.pdf", {"document"})
-    return stored
-
-
-def test_stored_files_are_checked_like_the_other_originals(store, run_command, tmp_path):
-    stored = store_pdf(tmp_path)
-    assert stored.file.name.startswith("archivos/")
-    assert run_command("media_check").code == 0
-
-    orphan = storages["default"].save("archivos/00/00/" + "0" * 64 + ".pdf", ContentFile(pdf_bytes()))
-    result = run_command("media_check")
-    assert result.code == 1
-    assert f"Archivo sin registro: {orphan}" in result.stdout
-    assert stored.file.name not in result.stdout
-
-    fixed = run_command("media_check", "--fix", "--grace-hours", "0")
-    assert fixed.code == 0 and f"Borrado (sin registro): {orphan}" in fixed.stdout
-    assert store.keys("archivos/") == [stored.file.name]
-
-
-def test_a_stored_file_record_without_its_bytes_is_reported_and_kept(store, run_command, tmp_path):
-    stored = store_pdf(tmp_path)
-    storages["default"].delete(stored.file.name)
-    result = run_command("media_check", "--fix", "--grace-hours", "0")
-    assert result.code == 1
-    assert f"Registro sin archivo (archivo guardado #{stored.pk}): {stored.file.name}" in result.stdout
-    assert StoredFile.objects.filter(pk=stored.pk).exists()
