@@ -57,9 +57,22 @@ def backlog():
     return IndexQueueEntry.objects.count()
 
 
-def live_documents(pks):
-    pages = ResourcePage.objects.live().filter(pk__in=pks).specific()
-    return {page.pk: resource_document(page) for page in pages}
+# Records are built a few at a time: with page text, a record can weigh as much as its book.
+RECORD_CHUNK = 50
+
+
+def live_pks(pks):
+    """Which of these pks are searchable now (the rest must leave the index)."""
+    return set(ResourcePage.objects.live().filter(pk__in=pks).values_list("pk", flat=True))
+
+
+def documents(pks=None):
+    """The search records of these live pages (of every one without pks), built lazily."""
+    pages = ResourcePage.objects.live()
+    if pks is not None:
+        pages = pages.filter(pk__in=list(pks))
+    for page in pages.specific().order_by("pk").iterator(chunk_size=RECORD_CHUNK):
+        yield resource_document(page)
 
 
 def drain(backend=None, batch_size=DRAIN_BATCH, max_batches=None):
@@ -75,11 +88,11 @@ def drain(backend=None, batch_size=DRAIN_BATCH, max_batches=None):
         latest = {}
         for entry in entries:
             latest[entry.page_id] = entry
-        documents = live_documents([pk for pk, e in latest.items() if e.action == IndexQueueEntry.INDEX])
-        gone = [pk for pk in latest if pk not in documents]
+        live = live_pks([pk for pk, e in latest.items() if e.action == IndexQueueEntry.INDEX])
+        gone = [pk for pk in latest if pk not in live]
         try:
             backend.delete_many(gone)
-            backend.index_many(documents.values())
+            backend.index_many(documents(live))
         except SearchUnavailable as exc:  # engine down or refusing: keep everything for a retry
             failed += len(entries)
             _postpone(entries, exc)
@@ -110,14 +123,7 @@ def rebuild(backend=None):
     """Write every live resource into a fresh index and swap it in; the queue is then spent."""
     backend = backend or get_backend()
     started = timezone.now()
-    queryset = ResourcePage.objects.live().specific().order_by("pk")
-    expected = ResourcePage.objects.live().count()
-
-    def documents():
-        for page in queryset.iterator(chunk_size=500):
-            yield resource_document(page)
-
-    written = backend.rebuild(documents(), expected_count=expected)
+    written = backend.rebuild(documents(), expected_count=ResourcePage.objects.live().count())
     # Entries older than the rebuild are contained in it; newer ones still need a drain.
     IndexQueueEntry.objects.filter(created_at__lt=started).delete()
     return written

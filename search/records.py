@@ -1,4 +1,9 @@
-"""What a resource page looks like to a search engine: one plain dict per page."""
+"""What a resource page looks like to a search engine: one plain dict per page.
+
+A record holds the resource's metadata and, when Acervo keeps the resource's PDF and has read
+it, the text of each of its pages ("pages"), which the backends index as passages of the
+resource. The API built from these records is described in docs/api-busqueda.md.
+"""
 
 from oer import taxonomy
 
@@ -44,7 +49,18 @@ def resource_document(page):
         "description": page.description or "",
         "transcript": getattr(page, "transcript", "") or "",
         "tags": tags,
+        "pages": _pages(page),
     }
+
+
+def _pages(page):
+    """[{"page": 37, "text": "…"}, …] in page order; empty until the stored PDF has been read.
+
+    One book at a time: a record holds its own pages only, and callers build records lazily.
+    """
+    from oer.files.api import page_texts
+
+    return [{"page": number, "text": text} for number, text in page_texts(page) if text.strip()]
 
 
 def _url(page):

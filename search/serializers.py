@@ -9,6 +9,12 @@ class FacetValueField(serializers.Field):
     """A slug, or a grade number for the grade facet."""
 
 
+class PageHitSerializer(serializers.Serializer):
+    page = serializers.IntegerField(min_value=1, help_text="Número de página del libro, desde 1.")
+    snippet = serializers.CharField(allow_blank=True, help_text="HTML escapado; las coincidencias van en <mark>.")
+    url = serializers.CharField(help_text="Abre el libro en esa página con las coincidencias resaltadas.")
+
+
 class ResultSerializer(serializers.Serializer):
     external_id = serializers.CharField()
     title = serializers.CharField()
@@ -19,7 +25,14 @@ class ResultSerializer(serializers.Serializer):
     fields = serializers.ListField(child=serializers.CharField())
     subjects = serializers.ListField(child=serializers.CharField())
     language = serializers.CharField()
-    snippet = serializers.CharField(help_text="HTML escapado; las coincidencias van en <mark>.")
+    snippet = serializers.CharField(allow_blank=True, help_text="HTML escapado; las coincidencias van en <mark>.")
+    pages = PageHitSerializer(
+        many=True, required=False, max_length=3,
+        help_text="Solo cuando coinciden páginas del libro: las mejores, a lo sumo 3, la mejor primero.",
+    )
+    page_hits = serializers.IntegerField(
+        required=False, min_value=1, help_text="Solo cuando coinciden páginas del libro: cuántas coinciden."
+    )
 
 
 class FacetValueSerializer(serializers.Serializer):

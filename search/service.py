@@ -1,5 +1,7 @@
 """Run a validated query on the configured backend and shape the API's response."""
 
+from urllib.parse import urlencode
+
 from .backends import get_backend
 from .facets import build_facets
 
@@ -7,6 +9,9 @@ from .facets import build_facets
 def run_search(query, backend=None):
     """The API's response body; raises SearchUnavailable when the engine cannot answer."""
     results = (backend or get_backend()).search(query)
+    for hit in results.hits:
+        for page in hit.get("pages", ()):
+            page["url"] = reader_url(hit["url"], page["page"], query.text)
     return {
         "count": results.count,
         "page": query.page,
@@ -15,6 +20,11 @@ def run_search(query, backend=None):
         "facets": build_facets(results.facets, query),
         "suggestion": results.suggestion,
     }
+
+
+def reader_url(resource_url, page, text):
+    """Where the book opens at that page with the searched words highlighted (the resource's reader)."""
+    return f"{resource_url}leer/?{urlencode({'pagina': page, 'q': text})}"
 
 
 def run_suggest(prefix, backend=None, limit=10):

@@ -23,6 +23,8 @@ RESULT_FIELDS = ("external_id", "title", "url", "type", "levels", "grades", "fie
 LIST_RESULT_FIELDS = ("levels", "grades", "fields", "subjects")
 # Longest snippet, in characters, shown under a result (highlighted fragment or plain description).
 SNIPPET_CHARS = 180
+# Best matching pages of a book shown under its result; "page_hits" counts all of them.
+PAGES_PER_RESULT = 3
 
 
 class SearchUnavailable(RuntimeError):
@@ -36,14 +38,16 @@ class RebuildRefused(RuntimeError):
 @dataclass
 class SearchResults:
     count: int  # every matching resource, not only this page of them
-    hits: list  # this page of results: dicts with RESULT_FIELDS plus "snippet"
+    # This page of results: dicts with RESULT_FIELDS plus "snippet", and, for a book with
+    # matching pages, "pages" ([{"page", "snippet"}], best first) and "page_hits".
+    hits: list
     facets: dict  # facet -> {value: count}, each counted with every *other* filter applied
     suggestion: str | None = None  # a corrected query when words look misspelt
     extra: dict = field(default_factory=dict)
 
 
 def counts_differ_wildly(index_count, expected):
-    """A rebuild may lose a handful of pages to concurrent edits, never a real share of them."""
+    """A rebuild may lose a handful of records to concurrent edits, never a real share of them."""
     if expected is None:
         return False
     return abs(index_count - expected) > max(5, expected // 10)
@@ -74,6 +78,9 @@ class SearchBackend:
         Returns `SearchResults`: the total count, the requested page of hits (dicts with
         RESULT_FIELDS and an HTML-escaped "snippet" whose matches are wrapped in <mark>), facet
         counts for every facet of `search.query.FACETS`, and a spelling suggestion or None.
+        Page text takes part: a record counts, ranks and is faceted once however many of its
+        pages match, and a hit whose pages match also carries "pages" (at most
+        PAGES_PER_RESULT of {"page", "snippet"}, best first) and "page_hits" (how many match).
         Raises `SearchUnavailable`.
         """
         raise NotImplementedError
@@ -88,14 +95,15 @@ class SearchBackend:
     def index_many(self, documents):
         """Add or replace search records (dicts from `search.records`), keyed by their "pk".
 
-        `documents` may be any iterable, consumed once. Returns how many were written; they are
+        A record's pages are replaced with it. `documents` may be any iterable, consumed once
+        and lazily, so that a batch of books is never held in memory at once. Returns how many were written; they are
         searchable when the call returns. Raises `SearchUnavailable`, in which case none of
         them may be relied upon and the caller retries the whole batch.
         """
         raise NotImplementedError
 
     def delete_many(self, pks):
-        """Remove the records with these pks; pks that are not indexed are ignored.
+        """Remove the records with these pks, and their pages; pks that are not indexed are ignored.
 
         Returns how many pks were asked for. Raises `SearchUnavailable`.
         """
@@ -111,7 +119,7 @@ class SearchBackend:
         raise NotImplementedError
 
     def count(self):
-        """Returns how many records the index holds. Raises `SearchUnavailable`."""
+        """Returns how many records (not pages) the index holds. Raises `SearchUnavailable`."""
         raise NotImplementedError
 
     def ping(self):

@@ -5,6 +5,7 @@ import os
 import pytest
 
 from .conformance import SearchConformance
+from .conformance_pages import BookPagesConformance
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
@@ -14,7 +15,7 @@ pytestmark = [
 ]
 
 
-class TestElasticsearchBackend(SearchConformance):
+class TestElasticsearchBackend(SearchConformance, BookPagesConformance):
     @pytest.fixture
     def search_backend(self, settings):
         from search import indexing

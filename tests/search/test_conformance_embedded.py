@@ -3,11 +3,12 @@
 import pytest
 
 from .conformance import SearchConformance
+from .conformance_pages import BookPagesConformance
 
 pytestmark = pytest.mark.django_db
 
 
-class TestEmbeddedBackend(SearchConformance):
+class TestEmbeddedBackend(SearchConformance, BookPagesConformance):
     @pytest.fixture
     def search_backend(self, embedded_search):
         return embedded_search

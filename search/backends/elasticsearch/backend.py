@@ -1,5 +1,6 @@
 """The Elasticsearch backend: sends the request bodies of `queries` and reads the answers back."""
 
+import itertools
 import logging
 import time
 
@@ -23,7 +24,35 @@ from .queries import SNIPPET_FIELDS, build_search, build_suggest
 
 logger = logging.getLogger(__name__)
 
+BULK_DOCUMENTS = 100
+BULK_BYTES = 10 * 1024 * 1024
 UNREACHABLE = (es_exceptions.ConnectionError, es_exceptions.TransportError, es_exceptions.ApiError, OSError)
+
+
+def _page_hits(hit):
+    """The nested query's inner hits: the book's best pages, and how many of its pages matched."""
+    inner = getattr(hit.meta, "inner_hits", None)
+    pages = inner["pages"] if inner and "pages" in inner else None
+    if pages is None or not pages.hits.total.value:
+        return {}
+    best = []
+    for page in pages.hits:
+        highlight = getattr(page.meta, "highlight", None) or {}
+        fragments = highlight["pages.text"] if "pages.text" in highlight else []
+        best.append({"page": page["pages.page"][0], "snippet": fragments[0] if fragments else ""})
+    return {"pages": best, "page_hits": pages.hits.total.value}
+
+
+class _Counted:
+    """An iterable that counts what it has handed out (bulk requests consume it lazily)."""
+
+    def __init__(self, items):
+        self.items, self.count = items, 0
+
+    def __iter__(self):
+        for item in self.items:
+            self.count += 1
+            yield item
 
 
 class ElasticsearchBackend(SearchBackend):
@@ -71,6 +100,7 @@ class ElasticsearchBackend(SearchBackend):
             fragment for field in SNIPPET_FIELDS for fragment in (getattr(highlight, field, None) or [])
         ] if highlight else []
         record["snippet"] = fragments[0] if fragments else plain_snippet(getattr(hit, "description", ""))
+        record.update(_page_hits(hit))
         return record
 
     def suggest(self, prefix, limit=10):
@@ -79,8 +109,14 @@ class ElasticsearchBackend(SearchBackend):
 
     # -- writing -------------------------------------------------------------------------
     def _bulk(self, actions, missing_is_fine=False):
-        """Send actions; a refused action makes the whole call fail (the caller retries it)."""
-        _written, errors = self._call(bulk, self.client, actions, refresh=True, raise_on_error=False)
+        """Send actions; a refused action makes the whole call fail (the caller retries it).
+
+        Requests stay small because a record with its book's pages can weigh megabytes.
+        """
+        _written, errors = self._call(
+            bulk, self.client, actions, refresh=True, raise_on_error=False,
+            chunk_size=BULK_DOCUMENTS, max_chunk_bytes=BULK_BYTES,
+        )
         refused = [
             error for error in errors
             if not (missing_is_fine and next(iter(error.values()), {}).get("status") == 404)
@@ -96,12 +132,20 @@ class ElasticsearchBackend(SearchBackend):
             self._call(ResourceDocument._index.clone(name).create, using=self.client)
             self._call(self.client.indices.put_alias, index=name, name=ALIAS)
 
+    @staticmethod
+    def _actions(documents, index):
+        for document in documents:
+            yield {"_op_type": "index", "_index": index, "_id": str(document["pk"]), "_source": document}
+
     def index_many(self, documents):
-        actions = [{"_op_type": "index", "_index": ALIAS, "_id": str(d["pk"]), "_source": d} for d in documents]
-        if actions:
-            self._ensure_index()
-            self._bulk(actions)
-        return len(actions)
+        documents = iter(documents)
+        first = next(documents, None)
+        if first is None:
+            return 0
+        self._ensure_index()
+        written = _Counted(itertools.chain([first], documents))
+        self._bulk(self._actions(written, ALIAS))
+        return written.count
 
     def delete_many(self, pks):
         actions = [{"_op_type": "delete", "_index": ALIAS, "_id": str(pk)} for pk in pks]
@@ -113,15 +157,8 @@ class ElasticsearchBackend(SearchBackend):
         """New concrete index, bulk-load, verify, then move the alias in one atomic request."""
         name = f"{ALIAS}-{time.time_ns()}"
         self._call(ResourceDocument._index.clone(name).create, using=self.client)
-        written = 0
-
-        def actions():
-            nonlocal written
-            for document in documents:
-                written += 1
-                yield {"_op_type": "index", "_index": name, "_id": str(document["pk"]), "_source": document}
-
-        self._bulk(actions())
+        written = _Counted(documents)
+        self._bulk(self._actions(written, name))
         built = self._call(self.client.count, index=name)["count"]
         if counts_differ_wildly(built, expected_count):
             self._call(self.client.indices.delete, index=name)
@@ -133,7 +170,7 @@ class ElasticsearchBackend(SearchBackend):
         self._call(self.client.indices.update_aliases, actions=moves)
         for index in old:
             self._call(self.client.indices.delete, index=index)
-        return written
+        return written.count
 
     def count(self):
         return self._call(self.client.count, index=ALIAS)["count"]

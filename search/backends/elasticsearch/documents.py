@@ -1,6 +1,6 @@
 """The Elasticsearch index document of a search record (one document class per indexed type)."""
 
-from elasticsearch_dsl import Completion, Document, Integer, Keyword, Text
+from elasticsearch_dsl import Completion, Document, InnerDoc, Integer, Keyword, Nested, Text
 
 from .analyzers import folded_keyword, spanish_index, spanish_search
 
@@ -13,6 +13,13 @@ def _text(boost_fields=True):
         search_analyzer=spanish_search,
         fields={"exact": Text(analyzer="standard")} if boost_fields else {},
     )
+
+
+class BookPage(InnerDoc):
+    """One page of the resource's stored book: a nested document, matched and highlighted on its own."""
+
+    page = Integer()
+    text = Text(analyzer=spanish_index, search_analyzer=spanish_search)
 
 
 class ResourceDocument(Document):
@@ -44,14 +51,9 @@ class ResourceDocument(Document):
     license = Keyword()
     accessibility = Keyword()
     year = Integer()
+    # Nested, not a plain list: a match must come from one page, which inner hits then name.
+    pages = Nested(BookPage)
 
     class Index:
         name = ALIAS
         settings = {"number_of_shards": 1, "number_of_replicas": 0}
-
-    @classmethod
-    def from_record(cls, record):
-        body = {key: value for key, value in record.items()}
-        document = cls(meta={"id": str(record["pk"])}, **body)
-        document.title = record["title"]
-        return document

@@ -17,7 +17,8 @@ from ..base import (
     counts_differ_wildly,
 )
 from . import queries
-from .schema import to_tantivy
+from .pages import page_hits
+from .schema import PAGE, SCHEMA, tantivy_documents
 from .snippets import Snippets
 from .spelling import complete_titles, spelling_suggestion
 from .store import IndexStore
@@ -54,10 +55,11 @@ class EmbeddedBackend(SearchBackend):
         written = 0
         try:
             for key in delete_keys:
-                writer.delete_documents_by_term("key", str(key))
-            for document in documents:
-                writer.delete_documents_by_term("key", str(document["pk"]))
-                writer.add_document(to_tantivy(document))
+                self._delete(writer, key)
+            for record in documents:
+                self._delete(writer, record["pk"])
+                for document in tantivy_documents(record):
+                    writer.add_document(document)
                 written += 1
             writer.commit()
             writer.wait_merging_threads()
@@ -67,6 +69,16 @@ class EmbeddedBackend(SearchBackend):
             del writer
             raise
         return written
+
+    @staticmethod
+    def _delete(writer, key):
+        writer.delete_documents_by_term("key", str(key))
+        writer.delete_documents_by_term("parent", str(key))
+
+    @staticmethod
+    def _resource_count(searcher):
+        pages = searcher.search(tantivy.Query.term_query(SCHEMA, "doc_kind", PAGE), limit=1, count=True).count
+        return searcher.num_docs - pages
 
     def index_many(self, documents):
         with engine_errors("index"), self.store.writer_lock():
@@ -86,7 +98,7 @@ class EmbeddedBackend(SearchBackend):
             try:
                 written = self._write(index, documents)
                 index.reload()
-                built = index.searcher().num_docs
+                built = self._resource_count(index.searcher())
             except BaseException:
                 del index
                 self.store.discard(generation)
@@ -100,7 +112,7 @@ class EmbeddedBackend(SearchBackend):
 
     def count(self):
         with engine_errors("count"):
-            return self.store.searcher().num_docs
+            return self._resource_count(self.store.searcher())
 
     def ping(self):
         try:
@@ -121,12 +133,20 @@ class EmbeddedBackend(SearchBackend):
             if text_query is None:
                 # Only stop words or punctuation: an honest empty result.
                 return SearchResults(0, [], {facet: {} for facet in FACETS})
+        require_all = True
         result = self._run(searcher, queries.filtered(text_query, query.filters), query)
         if text_query is not None and result.count == 0:
             # Nothing has every word: fall back to any word, still ranked by how many match.
+            require_all = False
             text_query, meaning = queries.text_query(query.text, require_all=False)
             result = self._run(searcher, queries.filtered(text_query, query.filters), query)
-        hits = self._hits(searcher, result, text_query)
+        keyed_hits = self._hits(searcher, result, text_query)
+        if meaning is not None:
+            # Only the books shown are asked for their pages.
+            found = page_hits(searcher, queries.page_query(meaning, require_all), list(keyed_hits))
+            for key, hit in keyed_hits.items():
+                hit.update(found.get(key, {}))
+        hits = list(keyed_hits.values())
         facets = self._facet_counts(searcher, text_query, query)
         suggestion = spelling_suggestion(searcher, query.text, meaning) if query.text else None
         return SearchResults(result.count, hits, facets, suggestion)
@@ -155,8 +175,9 @@ class EmbeddedBackend(SearchBackend):
         return counts
 
     def _hits(self, searcher, result, text_query):
+        """{resource key: API result} in rank order."""
         snippets = Snippets(searcher, text_query)
-        hits = []
+        hits = {}
         for _score, address in result.hits:
             doc = searcher.doc(address)
             stored = doc.to_dict()
@@ -166,7 +187,7 @@ class EmbeddedBackend(SearchBackend):
                     hit[name] = (stored.get(name) or [""])[0]
             hit = {name: hit[name] for name in RESULT_FIELDS}
             hit["snippet"] = snippets.for_result(doc, stored)
-            hits.append(hit)
+            hits[stored["key"][0]] = hit
         return hits
 
     # -- completion ----------------------------------------------------------------------

@@ -1,13 +1,20 @@
-"""What the embedded index (Tantivy) stores: its analysers, its schema and the record -> document mapping."""
+"""What the embedded index (Tantivy) stores: its analysers, its schema and the record -> documents mapping.
+
+A record becomes one resource document plus one page document per page of its book. A page
+document carries its parent's key and filter fields; it never counts as a result of its own.
+"""
 
 import tantivy
 
 from ...text import normalize
+from ..base import FACET_FIELDS
 
 # Full-text fields of a record, searched with the Spanish analyser.
 TEXT_FIELDS = ("title", "keywords", "tags", "description", "transcript")
 KEYWORD_FIELDS = ("type", "levels", "fields", "subjects", "language", "license", "accessibility")
 INTEGER_FIELDS = ("grades", "fases", "year")
+# What a document is; page documents are passages of the resource named by their "parent".
+RESOURCE, PAGE = "resource", "page"
 
 
 def _analyzer(*, stem):
@@ -46,6 +53,13 @@ def build_schema():
     builder.add_text_field("words", tokenizer_name="fold")
     builder.add_text_field("title_words", tokenizer_name="fold")
     builder.add_text_field("title_sort", fast=True, tokenizer_name="raw")
+    builder.add_text_field("doc_kind", tokenizer_name="raw")
+    # Every page of the book in one unstored field: the resource matches, ranks and counts once.
+    builder.add_text_field("pages", tokenizer_name="es")
+    # Page documents: whose page it is, its number and its text (stored for snippets).
+    builder.add_text_field("parent", stored=True, fast=True, tokenizer_name="raw")
+    builder.add_integer_field("page", stored=True, indexed=False)
+    builder.add_text_field("text", stored=True, tokenizer_name="es")
     for name in KEYWORD_FIELDS:
         builder.add_text_field(name, stored=True, fast=True, tokenizer_name="raw")
     for name in INTEGER_FIELDS:
@@ -62,29 +76,32 @@ def register_analyzers(index):
     return index
 
 
-def to_tantivy(document):
-    """The shared search record -> a Tantivy document."""
-    return tantivy.Document(
-        key=str(document["pk"]),
-        external_id=document["external_id"],
-        url=document["url"],
-        title=document["title"],
-        keywords=document["keywords"],
-        tags=document["tags"],
-        description=document["description"],
-        transcript=document["transcript"],
-        exact=[document["title"], *document["keywords"], document["description"]],
-        words=[document["title"], *document["keywords"], document["description"], *document["tags"]],
-        title_words=document["title"],
-        title_sort=normalize(document["title"]),
-        type=document["type"],
-        levels=document["levels"],
-        fields=document["fields"],
-        subjects=document["subjects"],
-        language=document["language"],
-        license=document["license"],
-        accessibility=document["accessibility"],
-        grades=document["grades"],
-        fases=document["fases"],
-        year=document["year"],
+def tantivy_documents(record):
+    """The shared search record -> its resource document, then one document per page."""
+    key = str(record["pk"])
+    yield tantivy.Document(
+        key=key,
+        doc_kind=RESOURCE,
+        external_id=record["external_id"],
+        url=record["url"],
+        title=record["title"],
+        keywords=record["keywords"],
+        tags=record["tags"],
+        description=record["description"],
+        transcript=record["transcript"],
+        pages=[page["text"] for page in record["pages"]],
+        exact=[record["title"], *record["keywords"], record["description"]],
+        words=[record["title"], *record["keywords"], record["description"], *record["tags"]],
+        title_words=record["title"],
+        title_sort=normalize(record["title"]),
+        fases=record["fases"],
+        year=record["year"],
+        **_filter_fields(record),
     )
+    filters = _filter_fields(record)
+    for page in record["pages"]:
+        yield tantivy.Document(doc_kind=PAGE, parent=key, page=page["page"], text=page["text"], **filters)
+
+
+def _filter_fields(record):
+    return {field: record[field] for field in FACET_FIELDS.values()}

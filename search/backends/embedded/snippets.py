@@ -10,18 +10,22 @@ from .schema import SCHEMA
 SNIPPET_FIELDS = ("description", "transcript", "title")
 
 
+# Stand-ins for <mark> and </mark> while the fragment is escaped in one go.
+_OPEN, _CLOSE = b"\x02", b"\x03"
+
+
 def render_snippet(snippet):
     """Tantivy snippet -> HTML: the fragment escaped, highlighted ranges in <mark>."""
-    raw = snippet.fragment().encode("utf-8")
-    out, cursor = [], 0
+    raw = snippet.fragment().encode("utf-8").replace(_OPEN, b" ").replace(_CLOSE, b" ")
+    pieces, cursor = [], 0
     for span in sorted(snippet.highlighted(), key=lambda s: s.start):
         if span.start < cursor:
             continue
-        out.append(html.escape(raw[cursor:span.start].decode("utf-8", "ignore")))
-        out.append("<mark>" + html.escape(raw[span.start:span.end].decode("utf-8", "ignore")) + "</mark>")
+        pieces += [raw[cursor:span.start], _OPEN, raw[span.start:span.end], _CLOSE]
         cursor = span.end
-    out.append(html.escape(raw[cursor:].decode("utf-8", "ignore")))
-    return "".join(out)
+    pieces.append(raw[cursor:])
+    text = html.escape(b"".join(pieces).decode("utf-8", "ignore"))
+    return text.replace(_OPEN.decode(), "<mark>").replace(_CLOSE.decode(), "</mark>")
 
 
 class Snippets:

@@ -15,11 +15,19 @@ def spelling_suggestion(searcher, text, meaning):
     known = hint_words()
     for word in normalize(text).split():
         replacement = None
-        if len(word) >= 4 and word not in known and not word.isdigit() and searcher.doc_freq("words", word) == 0:
+        if len(word) >= 4 and word not in known and not word.isdigit() and not _in_index(searcher, word):
             replacement = _closest_word(searcher, word)
         corrected.append(replacement or word)
         changed = changed or bool(replacement)
     return " ".join(corrected) if changed else None
+
+
+def _in_index(searcher, word):
+    """A word of the catalogue or of a book's pages is no typo; corrections come from the catalogue only."""
+    if searcher.doc_freq("words", word):
+        return True
+    stems = ANALYZERS["es"].analyze(word)
+    return bool(stems) and searcher.doc_freq("pages", stems[0]) > 0
 
 
 def _closest_word(searcher, word):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import tantivy
 
+from ..base import SearchUnavailable
 from .schema import SCHEMA, register_analyzers
 
 
@@ -84,7 +85,15 @@ class IndexStore:
         path = self.current_path()
         index = self._indexes.get(path)
         if index is None:
-            index = register_analyzers(tantivy.Index(SCHEMA, str(path), reuse=True))
+            try:
+                index = register_analyzers(tantivy.Index(SCHEMA, str(path), reuse=True))
+            except ValueError as exc:
+                if "schema does not match" not in str(exc):
+                    raise
+                # An index written by an older version: searches wait for a rebuild, never a guess.
+                raise SearchUnavailable(
+                    "el índice de búsqueda es de una versión anterior: ejecute «manage.py search_index rebuild»"
+                ) from exc
             self._indexes = {path: index}  # an older generation is no longer needed
         return index
 
