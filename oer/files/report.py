@@ -54,7 +54,8 @@ def with_resources(stored_files):
     """Give each stored file the resources using it (`resources`: (title, edit URL)), in one query."""
     by_file = {}
     pks = [stored.pk for stored in stored_files]
-    rows = ResourcePage.objects.filter(stored_file_id__in=pks).order_by("title").values_list("stored_file_id", "pk", "title")
+    rows = (ResourcePage.objects.filter(stored_file_id__in=pks).order_by("title")
+            .values_list("stored_file_id", "pk", "title"))
     for stored_id, page_id, title in rows:
         by_file.setdefault(stored_id, []).append((title, _edit_url(page_id)))
     for stored in stored_files:
