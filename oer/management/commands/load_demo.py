@@ -11,12 +11,13 @@ from django.utils.translation import gettext as _
 # Each app contributes a loader `fn(stdout)`; each must be idempotent.
 DEMO_LOADERS = [
     "oer.demo.load_catalog",
+    "oer.demo.load_sample_books",
     "courses.demo.load_courses",
 ]
 
 
 class Command(BaseCommand):
-    help = _("Carga el contenido de demostración (catálogo y cursos). No hace nada si ya está cargado.")
+    help = _("Carga el contenido de demostración (catálogo, libros de muestra y cursos). No hace nada si ya está cargado.")
 
     def handle(self, *args, **options):
         for dotted in DEMO_LOADERS:
