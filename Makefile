@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install migrate messages clean
+.PHONY: run test install node-packages migrate messages clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Se necesita $(PYTHON)"; exit 1; }
@@ -15,13 +15,25 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 install: $(STAMP)
 
-run: $(STAMP)
+# pdf.js (the book reader) and axe-core, pinned in package-lock.json. npm rewrites
+# node_modules/.package-lock.json on each install, so an older one means a stale install.
+# Without npm the site still runs: the reader then offers the PDF itself.
+NODE_STAMP := node_modules/.package-lock.json
+node-packages:
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  echo "npm no está instalado: el lector de libros solo ofrecerá el PDF (instala Node.js y ejecuta npm ci)."; \
+	elif [ ! -f $(NODE_STAMP) ] || [ package-lock.json -nt $(NODE_STAMP) ]; then \
+	  npm ci --no-audit --no-fund --silent && touch $(NODE_STAMP) \
+	    || echo "npm ci falló: el lector de libros solo ofrecerá el PDF hasta que se instale."; \
+	fi
+
+run: $(STAMP) node-packages
 	@if command -v msgfmt >/dev/null; then $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0; fi
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: $(STAMP)
+test: $(STAMP) node-packages
 	@if command -v msgfmt >/dev/null; then $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0; fi
 	$(PY) -m pytest $(PYTEST_ARGS)
 

@@ -154,8 +154,11 @@ WAGTAIL_I18N_ENABLED = False
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    # pdf.js for the book reader, from the npm package (see oer/reader/pdfjs.py).
+    "oer.reader.pdfjs.PdfjsFinder",
 ]
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
+ACERVO_PDFJS_DIR = BASE_DIR / "node_modules" / "pdfjs-dist"
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_URL = "/static/"
 MEDIA_ROOT = DATA_DIR / "uploads"
