@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from oer.files import report
 from oer.files.models import FileFetch
 from oer.models import ResourcePage
 from tests.oer.editorial_support import administrator, editor, reviewer
@@ -114,3 +115,21 @@ def test_an_editor_who_cannot_publish_neither_sees_nor_opens_it(catalogue):
         refused = client.get(url)
         assert refused.status_code in (302, 403), url
         assert "404" not in _body(refused) and "El libro tiene" not in _body(refused)
+
+
+def test_more_failed_readings_than_the_section_holds_link_to_their_own_page(
+    admin_client, catalogue, run_command, write_catalog, record_factory, tmp_path, monkeypatch
+):
+    make_pdf(tmp_path / "archivos" / "otro.pdf", ["Uno.", "Dos.", "Tres.", "Cuatro."])
+    extra = record_factory(external_id="prueba:archivos:otro", title="Otro libro largo", file="otro.pdf")
+    assert run_command("import_catalog", str(write_catalog([extra], name="otro.jsonl")),
+                       "--files", str(tmp_path / "archivos"), "--no-progress").code == 0
+    assert run_command("ingest_files", "--no-progress").code == 1
+    monkeypatch.setattr(report, "READINGS_SHOWN", 1)
+    html = admin_client.get(URL).content.decode()
+    section = html[html.index("Lecturas fallidas"):]
+    assert "2 archivos guardados no se pudieron leer." in section
+    assert f'href="{READINGS_URL}"' in section
+    assert section.count("el máximo es 2.") == 1
+    own_page = admin_client.get(READINGS_URL).content.decode()
+    assert own_page.count("el máximo es 2.") == 2
