@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from media.models import StoredFile, StoredFilePage
+from oer.files.ingest import MAX_FETCH_ATTEMPTS
 from oer.files.models import FileFetch
 from oer.models import ResourcePage
 from tests.pdf_factory import make_pdf
@@ -203,8 +204,6 @@ def test_failures_back_off_and_only_retry_failed_retries_at_once(
 def test_after_the_last_attempt_it_waits_for_an_operator(
     httpserver, local_downloads, import_fetch, ingest, record_factory, admin_client
 ):
-    from oer.files.ingest import MAX_FETCH_ATTEMPTS
-
     path = "/libros/nunca.pdf"
     httpserver.expect_request(path).respond_with_data("No encontrado", status=404)
     import_fetch([record_factory(external_id="prueba:descarga:nunca", title="Libro inalcanzable",
