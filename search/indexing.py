@@ -15,7 +15,7 @@ from oer.models import ResourcePage
 from .backends import get_backend
 from .backends.base import SearchUnavailable
 from .models import IndexQueueEntry
-from .records import resource_document
+from .records import course_document, resource_document
 
 logger = logging.getLogger(__name__)
 
@@ -62,17 +62,33 @@ RECORD_CHUNK = 50
 
 
 def live_pks(pks):
-    """Which of these pks are searchable now (the rest must leave the index)."""
-    return set(ResourcePage.objects.live().filter(pk__in=pks).values_list("pk", flat=True))
+    """Which of these pks are searchable now: live resources and published courses; the rest must leave."""
+    from courses.searchable import published_courses
+
+    pks = list(pks)
+    resources = ResourcePage.objects.live().filter(pk__in=pks).values_list("pk", flat=True)
+    return set(resources) | set(published_courses(pks).values_list("pk", flat=True))
 
 
 def documents(pks=None):
-    """The search records of these live pages (of every one without pks), built lazily."""
-    pages = ResourcePage.objects.live()
+    """The search records of these searchable pages (of every one without pks), built lazily."""
+    from courses.searchable import published_courses
+
+    resources = ResourcePage.objects.live()
     if pks is not None:
-        pages = pages.filter(pk__in=list(pks))
-    for page in pages.specific().order_by("pk").iterator(chunk_size=RECORD_CHUNK):
+        pks = list(pks)
+        resources = resources.filter(pk__in=pks)
+    for page in resources.specific().order_by("pk").iterator(chunk_size=RECORD_CHUNK):
         yield resource_document(page)
+    for course in published_courses(pks).iterator(chunk_size=RECORD_CHUNK):
+        yield course_document(course)
+
+
+def searchable_counts():
+    """(live resources, published courses): what a complete index holds."""
+    from courses.searchable import published_courses
+
+    return ResourcePage.objects.live().count(), published_courses().count()
 
 
 def drain(backend=None, batch_size=DRAIN_BATCH, max_batches=None):
@@ -120,10 +136,10 @@ def retry_now():
 
 
 def rebuild(backend=None):
-    """Write every live resource into a fresh index and swap it in; the queue is then spent."""
+    """Write every live resource and published course into a fresh index and swap it in; the queue is then spent."""
     backend = backend or get_backend()
     started = timezone.now()
-    written = backend.rebuild(documents(), expected_count=ResourcePage.objects.live().count())
+    written = backend.rebuild(documents(), expected_count=sum(searchable_counts()))
     # Entries older than the rebuild are contained in it; newer ones still need a drain.
     IndexQueueEntry.objects.filter(created_at__lt=started).delete()
     return written

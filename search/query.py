@@ -4,6 +4,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from oer import taxonomy
 
@@ -14,9 +15,14 @@ DEFAULT_PAGE_SIZE = 20
 MAX_PAGE = 500
 SORTS = ("relevance", "newest", "title")
 
+# Search finds courses beside resources: its type vocabulary is the catalogue's plus "course",
+# which stays out of taxonomy.RESOURCE_TYPES because a catalogue record can never be a course.
+COURSE = "course"
+SEARCH_TYPES = taxonomy.Vocabulary("type", [*taxonomy.RESOURCE_TYPES, taxonomy.Term(COURSE, _lazy("Curso"))])
+
 # Filter parameter -> vocabulary it is checked against ("grade" is numeric, see below).
 FILTER_VOCABULARIES = {
-    "type": taxonomy.RESOURCE_TYPES,
+    "type": SEARCH_TYPES,
     "level": taxonomy.LEVELS,
     "field": taxonomy.FIELDS,
     "subject": taxonomy.SUBJECTS,

@@ -1,11 +1,16 @@
-"""What a resource page looks like to a search engine: one plain dict per page.
+"""What a resource or a course looks like to a search engine: one plain dict each, a search record.
 
-A record holds the resource's metadata and, when Acervo keeps the resource's PDF and has read
-it, the text of each of its pages ("pages"), which the backends index as passages of the
-resource. The API built from these records is described in docs/api-busqueda.md.
+Every record has the same keys. A resource's record holds its metadata and, when Acervo keeps
+its PDF and has read it, the text of each page ("pages"), which the backends index as passages
+of the resource. A course's record holds its lessons' text in "body". The API built from these
+records is described in docs/api-busqueda.md.
 """
 
+from wagtail.rich_text import get_text_for_indexing
+
 from oer import taxonomy
+
+from .query import COURSE, SEARCH_TYPES
 
 
 def _labels(vocabulary, slugs):
@@ -48,8 +53,40 @@ def resource_document(page):
         "keywords": list(page.keywords or []),
         "description": page.description or "",
         "transcript": getattr(page, "transcript", "") or "",
+        "body": "",
         "tags": tags,
         "pages": _pages(page),
+    }
+
+
+def course_document(course):
+    """The searchable record of a live, public CoursePage: what it teaches and its lessons' words."""
+    from courses.searchable import lesson_text
+
+    levels = [course.level] if course.level else []
+    published = course.first_published_at or course.last_published_at
+    return {
+        "pk": course.pk,
+        "external_id": f"curso:{course.slug}",
+        "title": course.title,
+        "url": _url(course),
+        "type": COURSE,
+        "levels": levels,
+        "grades": [],
+        "fases": [],
+        "fields": [],
+        "subjects": [],
+        "language": "es",
+        "license": "",
+        "accessibility": [],
+        "year": published.year if published else 0,
+        "keywords": [],
+        "description": " ".join(part for part in (course.summary, get_text_for_indexing(course.description or "")) if part),
+        "transcript": "",
+        "body": lesson_text(course),
+        "tags": [SEARCH_TYPES.label(COURSE), course.get_parent().title, *_labels("level", levels),
+                 taxonomy.AUDIENCES.label(course.audience)],
+        "pages": [],
     }
 
 

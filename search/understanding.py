@@ -40,6 +40,7 @@ TYPE_WORDS = {
     ("libro", "del", "maestro"): "teacher_guide", ("libro", "para", "el", "maestro"): "teacher_guide",
     ("plan", "semanal"): "weekly_plan", ("planeacion",): "weekly_plan",
     ("ficha",): "activity", ("fichas",): "activity", ("actividad",): "activity", ("actividades",): "activity",
+    ("curso",): "course", ("cursos",): "course",
 }
 
 

@@ -5,11 +5,9 @@ from urllib.parse import urlencode
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from oer import taxonomy
-
 from .backends.base import SearchUnavailable
 from .facets import facet_label
-from .query import FACETS, SearchQuery, SearchQueryError, clean_text, parse_search_query
+from .query import FACETS, FILTER_VOCABULARIES, SearchQuery, SearchQueryError, clean_text, parse_search_query
 from .service import run_search
 
 FACET_TITLES = {
@@ -89,6 +87,8 @@ def search_page(request):
             context["errors"] = {"servicio": _("La búsqueda no está disponible por ahora. Intente más tarde.")}
             status = 503
         else:
+            for result in data["results"]:
+                result["type_label"] = FILTER_VOCABULARIES["type"].label(result["type"])
             context.update(
                 results=data["results"],
                 count=data["count"],
@@ -96,7 +96,6 @@ def search_page(request):
                 suggestion_url=_params(SearchQuery(text=data["suggestion"] or "")) if data["suggestion"] else None,
                 facet_groups=_facet_groups(query, data["facets"]),
                 pagination=_pagination(query, data["count"]),
-                type_labels={term.slug: str(term.label) for term in taxonomy.RESOURCE_TYPES},
             )
     context["active_filters"] = [
         {"facet": facet, "label": facet_label(facet, value), "remove_url": _toggle(query, facet, value)}

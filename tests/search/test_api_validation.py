@@ -76,3 +76,11 @@ def test_a_broken_embedded_index_is_a_spanish_503_and_indexing_waits(embedded_se
     assert "no está disponible" in response.json()["errors"]["servicio"]
     import_records([record_factory(title="Atlas de México")])  # the import itself succeeds
     assert indexing.backlog() == 1
+
+
+def test_course_is_a_search_type_but_never_a_catalogue_record(embedded_search, search_api, run_command,
+                                                              write_catalog, record_factory):
+    assert search_api(type="course").status_code == 200
+    result = run_command("import_catalog", str(write_catalog([record_factory(type="course")])))
+    assert result.code == 1
+    assert "línea 1" in result.stderr and "course" in result.stderr

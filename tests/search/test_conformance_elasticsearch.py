@@ -5,6 +5,7 @@ import os
 import pytest
 
 from .conformance import SearchConformance
+from .conformance_courses import CourseSearchConformance
 from .conformance_pages import BookPagesConformance
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
@@ -15,7 +16,7 @@ pytestmark = [
 ]
 
 
-class TestElasticsearchBackend(SearchConformance, BookPagesConformance):
+class TestElasticsearchBackend(SearchConformance, BookPagesConformance, CourseSearchConformance):
     @pytest.fixture
     def search_backend(self, settings):
         from search import indexing

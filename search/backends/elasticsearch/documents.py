@@ -41,6 +41,7 @@ class ResourceDocument(Document):
     tags = _text(boost_fields=False)
     description = _text()
     transcript = _text(boost_fields=False)
+    body = _text(boost_fields=False)  # a course's lessons
     type = Keyword()
     levels = Keyword()
     grades = Integer()

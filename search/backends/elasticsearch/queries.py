@@ -7,9 +7,9 @@ from ...understanding import understand
 from ..base import FACET_FIELDS, PAGES_PER_RESULT, RESULT_FIELDS, SNIPPET_CHARS
 from .documents import ALIAS
 
-TEXT_FIELDS = ["title^5", "title.exact^2", "keywords^3", "tags^2", "description^1.5", "description.exact", "transcript^0.5"]
+TEXT_FIELDS = ["title^5", "title.exact^2", "keywords^3", "tags^2", "description^1.5", "description.exact", "body^0.8", "transcript^0.5"]
 HINT_BOOSTS = {"type": 6.0, "subjects": 5.0, "fields": 3.0, "grades": 4.0, "fases": 4.0, "levels": 3.0}
-SNIPPET_FIELDS = ("description", "transcript", "title")
+SNIPPET_FIELDS = ("description", "transcript", "body", "title")
 HIGHLIGHT = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html"}
 # A page's words count less than the same words in the metadata, unless they stand together.
 PAGE_WEIGHT = 0.3

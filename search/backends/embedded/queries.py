@@ -6,9 +6,11 @@ from ...understanding import understand
 from ..base import FACET_FIELDS
 from .schema import ANALYZERS, PAGE, SCHEMA
 
-# Title outranks keywords, which outrank description and then transcript. A book's page text
-# counts least per word: a 200-page book holds most words somewhere.
-FIELD_BOOSTS = {"title": 2.5, "keywords": 1.8, "tags": 1.5, "description": 1.0, "transcript": 0.3, "pages": 0.3}
+# Title outranks keywords, which outrank description, then a course's lessons and a transcript.
+# A book's page text counts least per word: a 200-page book holds most words somewhere.
+FIELD_BOOSTS = {
+    "title": 2.5, "keywords": 1.8, "tags": 1.5, "description": 1.0, "body": 0.5, "transcript": 0.3, "pages": 0.3,
+}
 PAGE_BOOSTS = {"text": 1.0}
 FUZZY_FIELDS = ("title", "keywords", "tags", "description")
 SYNONYM_WEIGHT = 0.8

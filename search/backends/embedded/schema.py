@@ -10,7 +10,7 @@ from ...text import normalize
 from ..base import FACET_FIELDS
 
 # Full-text fields of a record, searched with the Spanish analyser.
-TEXT_FIELDS = ("title", "keywords", "tags", "description", "transcript")
+TEXT_FIELDS = ("title", "keywords", "tags", "description", "transcript", "body")
 KEYWORD_FIELDS = ("type", "levels", "fields", "subjects", "language", "license", "accessibility")
 INTEGER_FIELDS = ("grades", "fases", "year")
 # What a document is; page documents are passages of the resource named by their "parent".
@@ -89,9 +89,10 @@ def tantivy_documents(record):
         tags=record["tags"],
         description=record["description"],
         transcript=record["transcript"],
+        body=record["body"],
         pages=[page["text"] for page in record["pages"]],
         exact=[record["title"], *record["keywords"], record["description"]],
-        words=[record["title"], *record["keywords"], record["description"], *record["tags"]],
+        words=[record["title"], *record["keywords"], record["description"], *record["tags"], record["body"]],
         title_words=record["title"],
         title_sort=normalize(record["title"]),
         fases=record["fases"],

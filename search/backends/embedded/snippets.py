@@ -7,7 +7,7 @@ import tantivy
 from ..base import SNIPPET_CHARS, plain_snippet
 from .schema import SCHEMA
 
-SNIPPET_FIELDS = ("description", "transcript", "title")
+SNIPPET_FIELDS = ("description", "transcript", "body", "title")
 
 
 # Stand-ins for <mark> and </mark> while the fragment is escaped in one go.

@@ -3,7 +3,6 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from oer.models import ResourcePage
 from search import indexing
 from search.backends import get_backend
 from search.backends.base import RebuildRefused, SearchUnavailable
@@ -30,7 +29,7 @@ class Command(BaseCommand):
             raise CommandError(_("El índice nuevo no coincide con la base de datos (%(detail)s); se conserva el anterior.") % {"detail": exc})
         except SearchUnavailable as exc:
             raise CommandError(_("No se pudo reconstruir el índice: %(error)s") % {"error": exc})
-        self.stdout.write(self.style.SUCCESS(_("Índice reconstruido con %(n)d recursos.") % {"n": written}))
+        self.stdout.write(self.style.SUCCESS(_("Índice reconstruido con %(n)d recursos y cursos.") % {"n": written}))
 
     def do_update(self):
         pending = indexing.backlog()
@@ -42,12 +41,13 @@ class Command(BaseCommand):
 
     def do_status(self):
         backend = get_backend()
-        database = ResourcePage.objects.live().count()
+        resources, courses = indexing.searchable_counts()
         try:
             index_count = str(backend.count())
         except SearchUnavailable as exc:
             index_count = _("no disponible (%(error)s)") % {"error": str(exc)[:200]}
         self.stdout.write(_("Motor: %(engine)s") % {"engine": backend.name})
-        self.stdout.write(_("Recursos publicados en la base de datos: %(n)d") % {"n": database})
+        self.stdout.write(_("Recursos publicados en la base de datos: %(n)d") % {"n": resources})
+        self.stdout.write(_("Cursos publicados en la base de datos: %(n)d") % {"n": courses})
         self.stdout.write(_("Documentos en el índice: %(n)s") % {"n": index_count})
         self.stdout.write(_("Cola pendiente: %(n)d") % {"n": indexing.backlog()})
