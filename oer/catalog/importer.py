@@ -2,12 +2,16 @@
 
 from dataclasses import dataclass, field
 
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from oer.models import ResourcePage
+from media.stored_files import Digest, store_path
+from oer.files import api as files_api
+from oer.files.record_files import check_record_file
+from oer.models import ResourcePage, WeeklyPlanPage
 from oer.site import ensure_site_structure
 
 from . import bulk, formats, mapping
@@ -23,6 +27,9 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     errors: list = field(default_factory=list)  # (line number, field, reason)
+    files: dict = field(default_factory=dict)  # external id -> CheckedFile, checked before writing
+    stored_new: int = 0  # files copied into storage by this import (same bytes are never copied twice)
+    fetches: int = 0  # downloads queued for the background worker
 
     @property
     def ok(self):
@@ -37,8 +44,8 @@ def _noop_progress(iterable, **kwargs):
     return iterable
 
 
-def validate_file(path, report, progress=_noop_progress):
-    """First pass: check every line; remember only ids and types, never whole records."""
+def validate_file(path, report, progress=_noop_progress, files_dir=None):
+    """First pass: check every line and every file; remember only ids, types and checked files."""
     seen = {}
     references = []  # (line, external id) of weekly-plan links, checked once all ids are known
     for line_number, data in progress(formats.iter_records(path), desc=_("Validando"), unit=_(" líneas")):
@@ -55,6 +62,12 @@ def validate_file(path, report, progress=_noop_progress):
             report.errors.append((line_number, "external_id", _("repetido: ya aparece en la línea %(n)d") % {"n": seen[record["external_id"]][0]}))
             continue
         seen[record["external_id"]] = (line_number, record["type"])
+        if data.get("file") is not None and not errors:
+            checked, problem = check_record_file(files_dir, data["file"], record["type"], data.get("sha256"))
+            if problem:
+                report.errors.append((line_number, "file", problem))
+            else:
+                report.files[record["external_id"]] = checked
         references.extend((line_number, ref) for ref in week_references(record["week"]))
 
     existing_types = dict(ResourcePage.objects.values_list("external_id", "kind"))
@@ -70,13 +83,30 @@ def validate_file(path, report, progress=_noop_progress):
     return report
 
 
-def import_file(path, *, dry_run=False, user=None, progress=_noop_progress):
-    """Validate then (unless dry_run) write every record in one transaction."""
-    report = validate_file(path, ImportReport(), progress=progress)
+def import_file(path, *, dry_run=False, user=None, progress=_noop_progress, files_dir=None, fetch=False):
+    """Validate then (unless dry_run) write every record in one transaction.
+
+    `files_dir`: the folder the records' `file` paths are relative to. `fetch`: queue a download of
+    each `file_url` of a resource that holds no file yet, for the background worker.
+    """
+    report = validate_file(path, ImportReport(), progress=progress, files_dir=files_dir)
     if not report.ok or dry_run:
         return report
+    writer = _Writer(user, report.files, fetch)
+    try:
+        _write_all(path, writer, report, progress)
+    except BaseException:
+        writer.discard_new_files()
+        raise
+    # Imported resources should be searchable at once; failures stay queued for a retry.
+    from search.indexing import drain
+
+    drain()
+    return report
+
+
+def _write_all(path, writer, report, progress):
     with transaction.atomic():
-        writer = _Writer(user)
         batch = []
         for _line, data in progress(formats.iter_records(path), total=report.total, desc=_("Importando"), unit=_(" recursos")):
             record, _errors = validate_record(data)
@@ -88,16 +118,17 @@ def import_file(path, *, dry_run=False, user=None, progress=_noop_progress):
             writer.write_batch(batch, report)
         writer.link_weekly_plans()
         writer.enqueue_indexing()
-    # Imported resources should be searchable at once; failures stay queued for a retry.
-    from search.indexing import drain
-
-    drain()
-    return report
+        if report.stored_new or report.fetches:
+            files_api.kick_worker()
 
 
 class _Writer:
-    def __init__(self, user):
+    def __init__(self, user, files=None, fetch=False):
         self.user = user
+        self.files = files or {}
+        self.fetch = fetch
+        self.stored = {}  # sha256 -> StoredFile already stored by this import
+        self.new_keys = []  # storage keys this import wrote, removed again if it fails
         self.index = ensure_site_structure()
         self.sibling_slugs = set(Page.objects.child_of(self.index).values_list("slug", flat=True))
         self.plans = {}  # page pk -> week of plans written in this import
@@ -122,24 +153,69 @@ class _Writer:
         new_pages = []
         for record in records:
             page = existing.get(record["external_id"])
+            stored = self.store_file(record["external_id"], report)
             if page is None:
                 page = mapping.new_page(record)
                 mapping.apply_record(page, record)
+                page.stored_file = stored
                 page.slug = self.unique_slug(record["title"], record["external_id"])
                 new_pages.append(page)
                 report.created += 1
-            elif mapping.page_to_record(page, self._ids_for(page)) == record and page.live and not page.has_unpublished_changes:
+            elif (
+                mapping.page_to_record(page, self._ids_for(page)) == record
+                and (stored is None or page.stored_file_id == stored.pk)
+                and page.live and not page.has_unpublished_changes
+            ):
                 report.unchanged += 1
             else:
                 mapping.apply_record(page, record)
+                if stored is not None:
+                    page.stored_file = stored
                 self._publish(page)
                 report.updated += 1
         bulk.create_published(self.index, new_pages, user=self.user)
         self.created.extend(page.pk for page in new_pages)
+        if self.fetch:
+            self.schedule_fetches([*existing.values(), *new_pages], records, report)
         weeks = {record["external_id"]: record["week"] for record in records if record["type"] == "weekly_plan"}
         for page in [*existing.values(), *new_pages]:
             if page.external_id in weeks:
                 self.plans[page.pk] = weeks[page.external_id]
+
+    def store_file(self, external_id, report):
+        """Copy a checked file into storage by content (once per distinct bytes); None without one."""
+        checked = self.files.get(external_id)
+        if checked is None:
+            return None
+        if checked.sha256 not in self.stored:
+            stored, created = store_path(
+                checked.path, checked.name, checked.categories, digest=Digest(checked.sha256, checked.size), checked=True
+            )
+            if created:
+                self.new_keys.append(stored.file.name)
+                report.stored_new += 1
+            self.stored[checked.sha256] = stored
+        return self.stored[checked.sha256]
+
+    def schedule_fetches(self, pages, records, report):
+        """Queue a download of file_url for each resource of the batch that holds no file, or whose
+        file came from a download of another URL than the record names now."""
+        urls = {record["external_id"]: record["file_url"] for record in records if record["file_url"]}
+        fetched = files_api.fetched_urls(page.pk for page in pages if page.external_id in urls)
+        for page in pages:
+            url = urls.get(page.external_id)
+            if not url or page.external_id in self.files:
+                continue
+            if page.stored_file_id is None or fetched.get(page.pk, url) != url:
+                report.fetches += int(files_api.schedule_fetch(page, url))
+
+    def discard_new_files(self):
+        """The import failed after copying files: remove the bytes nothing points at any more."""
+        for key in self.new_keys:
+            try:
+                default_storage.delete(key)
+            except Exception:  # media_check reports what could not be removed
+                pass
 
     def _ids_for(self, page):
         """External ids by pk, to compare a stored plan's links with the record's.
@@ -164,12 +240,20 @@ class _Writer:
             indexing.enqueue(self.created, "index")
 
     def link_weekly_plans(self):
-        """Weekly plans may link resources defined later in the same file; resolve them last."""
-        if not self.plans:
+        """Weekly plans may link resources defined later in the same file; resolve them last.
+
+        Plans that link nothing got their days when they were written. Plans created by this
+        import take their days in bulk, into their row and their only revision; a plan that
+        already existed gets a new revision only when its days change.
+        """
+        weeks = {pk: week for pk, week in self.plans.items() if week_references(week)}
+        if not weeks:
             return
-        pks = dict(ResourcePage.objects.values_list("external_id", "pk"))
-        for page in ResourcePage.objects.filter(pk__in=self.plans).specific():
-            days = mapping.week_to_days(self.plans[page.pk], pks)
-            if page.days.raw_data != days:
-                page.days = days
-                self._publish(page)
+        pks = mapping.lookup_pks(ref for week in weeks.values() for ref in week_references(week))
+        days = {pk: mapping.week_to_days(week, pks) for pk, week in weeks.items()}
+        created = set(self.created)
+        bulk.update_created(WeeklyPlanPage, "days", {pk: value for pk, value in days.items() if pk in created})
+        existing = {pk: value for pk, value in days.items() if pk not in created}
+        for page in mapping.plans_with_other_days(existing):
+            page.days = existing[page.pk]
+            self._publish(page)

@@ -68,6 +68,11 @@ def schedule_fetch(page, url):
     return True
 
 
+def fetched_urls(page_pks):
+    """The URL each of these resources was (or is being) downloaded from, by page pk."""
+    return dict(FileFetch.objects.filter(resource_id__in=list(page_pks)).values_list("resource_id", "url"))
+
+
 def failed_fetches():
     return FileFetch.objects.filter(~Q(last_error="")).exclude(status=FileFetch.Status.DONE)
 

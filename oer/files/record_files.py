@@ -16,6 +16,7 @@ from media.formats import HEAD_BYTES, sniff
 from media.pdf import PdfProblem, inspect_pdf
 from media.stored_files import digest_of
 from media.validation import check_format
+from oer.taxonomy import RESOURCE_TYPES
 
 SHA256_RE = re.compile(r"^[0-9a-fA-F]{64}$")
 
@@ -90,8 +91,8 @@ def check_local_file(path, name, kind, expected_sha256=None):
     key = sniff(head)
     if key not in allowed:
         found = {"markup": _("una página HTML o XML"), None: _("un contenido desconocido")}.get(key, (key or "").upper())
-        return None, _("«%(path)s» es %(found)s; un recurso de tipo %(kind)s necesita %(expected)s") % {
-            "path": name, "found": found, "kind": kind, "expected": kind_label(kind)}
+        return None, _("«%(path)s» es %(found)s; un recurso de tipo «%(kind)s» necesita %(expected)s") % {
+            "path": name, "found": found, "kind": str(RESOURCE_TYPES.label(kind)).lower(), "expected": kind_label(kind)}
     categories = frozenset({FORMAT_CATEGORIES[key]})
     try:
         check_format(head, name, size, categories)

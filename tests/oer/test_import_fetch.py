@@ -63,7 +63,7 @@ def _requests(httpserver, path):
 
 
 def test_a_fetched_pdf_is_stored_read_and_found_inside(
-    httpserver, local_downloads, fresh_search, book, import_fetch, ingest, record_factory, client
+    httpserver, local_downloads, fresh_search, book, import_fetch, ingest, record_factory, client, tmp_path
 ):
     httpserver.expect_request("/libros/ajolote.pdf").respond_with_data(book, content_type="application/pdf")
     record = record_factory(external_id="prueba:descarga:ajolote", title="Ciencias naturales. Quinto grado",
@@ -99,13 +99,24 @@ def test_a_fetched_pdf_is_stored_read_and_found_inside(
     fetch = FileFetch.objects.get()
     assert (fetch.status, fetch.attempts) == (FileFetch.Status.DONE, 1)
 
+    # The record now names a new edition at another address: it is downloaded and replaces the old file.
+    httpserver.expect_request("/libros/ajolote-2025.pdf").respond_with_data(
+        make_pdf(tmp_path / "nueva.pdf", ["Segunda edición", SENTENCE]).read_bytes(),
+        content_type="application/pdf",
+    )
+    moved = import_fetch([{**record, "file_url": httpserver.url_for("/libros/ajolote-2025.pdf")}])
+    assert "1 descargas en cola" in moved.stdout
+    assert ingest().code == 0
+    page.refresh_from_db()
+    assert page.stored_file_id != stored.pk and page.stored_file.page_count == 2
+
 
 @pytest.mark.parametrize(
     "path, respond, reason",
     [
         ("/libros/desaparecido.pdf", {"response_data": "No encontrado", "status": 404}, "el servidor respondió 404"),
         ("/libros/aviso.pdf", {"response_data": HTML, "content_type": "application/pdf"},
-         "«aviso.pdf» es una página HTML o XML; un recurso de tipo textbook necesita PDF"),
+         "«aviso.pdf» es una página HTML o XML; un recurso de tipo «libro de texto» necesita PDF"),
     ],
     ids=["404", "html-como-pdf"],
 )
