@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses import plan, progress_store
+from courses.credentials import status_list
 from courses.models import Certificate, CoursePage, Enrolment, LessonPage, LessonProgress, Quiz, QuizAttempt
 from courses.models.learner import ProgressStatus
 
@@ -167,19 +168,31 @@ def _new_code():
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
+def _create_certificate(user, course_plan, attempts=5):
+    """The certificate row with its revocation bit; a bit taken at the same instant is picked again."""
+    for attempt in range(attempts):
+        try:
+            with transaction.atomic():
+                return Certificate.objects.create(
+                    code=_new_code(),
+                    user=user,
+                    course_id=course_plan.course_id,
+                    holder_name=user.get_full_name() or user.get_username(),
+                    course_title=course_plan.title,
+                    course_hours=course_plan.hours,
+                    track_title=course_plan.track_title,
+                    status_index=status_list.allocate_index(),
+                )
+        except IntegrityError:
+            if attempt == attempts - 1:
+                raise
+
+
 def _settle_course(user, course_plan, enrolment_id):
     """With the enrolment locked: the percent done, and the certificate issued if the rule now holds."""
     done, code = _course_state(user, course_plan)
     if code is None and course_plan.counted_ids and done == len(course_plan.counted_ids):
-        certificate = Certificate.objects.create(
-            code=_new_code(),
-            user=user,
-            course_id=course_plan.course_id,
-            holder_name=user.get_full_name() or user.get_username(),
-            course_title=course_plan.title,
-            course_hours=course_plan.hours,
-            track_title=course_plan.track_title,
-        )
+        certificate = _create_certificate(user, course_plan)
         Enrolment.objects.filter(pk=enrolment_id).update(completed_at=certificate.issued_at)
         code = certificate.code
     return {

@@ -10,5 +10,6 @@ class CoursesConfig(AppConfig):
 
     def ready(self):
         from courses import signals
+        from courses.credentials import checks  # noqa: F401  (registers the signing-key deploy check)
 
         signals.connect()

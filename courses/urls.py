@@ -1,4 +1,4 @@
-"""Public URLs of the courses app: learner API, accounts, learning pages and certificates."""
+"""Public URLs of the courses app: learner API, accounts, learning pages, certificates and the issuer DID."""
 
 from django.urls import path, re_path
 
@@ -29,4 +29,7 @@ urlpatterns = [
     re_path(rf"^certificados/{CODE}/$", certificates.certificate_page, name="certificate"),
     re_path(rf"^certificados/{CODE}\.json$", certificates.certificate_json, name="certificate-json"),
     re_path(rf"^certificados/{CODE}\.pdf$", certificates.certificate_pdf, name="certificate-pdf"),
+    re_path(rf"^certificados/{CODE}\.jwt$", certificates.certificate_jwt, name="certificate-jwt"),
+    path("certificados/estado/<int:number>.jwt", certificates.revocation_list, name="certificate-status-list"),
+    path(".well-known/did.json", certificates.did_document, name="issuer-did"),
 ]

@@ -9,6 +9,11 @@ class OerConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from oer import checks  # noqa: F401  (registers the public-address checks)
         from oer.oai import signals
+        from oer.site import sync_site_after_migrate
 
         signals.connect()
+        post_migrate.connect(sync_site_after_migrate, sender=self, dispatch_uid="oer-site-follows-base-url")

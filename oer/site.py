@@ -1,11 +1,34 @@
-"""The fixed page skeleton (home and /recursos/), created once and found thereafter."""
+"""The fixed page skeleton (home and /recursos/), created once and found thereafter, and the Wagtail
+site record, which follows the public address (ACERVO_BASE_URL)."""
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
+from acervo import public_address
 from oer.editorial.workflow import assign_editorial_workflow
 from oer.models import HomePage, ResourceIndexPage
+
+
+def site_address_matches(site):
+    """True when the site record names the public host and port (Wagtail builds full URLs from it)."""
+    address = public_address.address()
+    return (site.hostname, site.port) == (address.hostname, address.port)
+
+
+def sync_site_address():
+    """Point the default site record at ACERVO_BASE_URL; returns the site changed, or None.
+
+    Runs after every `migrate` and in `load_demo`: Wagtail's own record says localhost:80, and
+    the sitemap, canonical links and API URLs are built from it.
+    """
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None or site_address_matches(site):
+        return None
+    address = public_address.address()
+    site.hostname, site.port = address.hostname, address.port
+    site.save()
+    return site
 
 
 @transaction.atomic
@@ -23,12 +46,16 @@ def ensure_home():
         root.add_child(instance=home)
         home.save_revision().publish()
         site = Site.objects.filter(is_default_site=True).first()
+        address = public_address.address()
         if site:
             site.root_page = home
             site.site_name = "Acervo"
+            site.hostname, site.port = address.hostname, address.port
             site.save()
         else:
-            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Acervo")
+            Site.objects.create(
+                hostname=address.hostname, port=address.port, root_page=home, is_default_site=True, site_name="Acervo"
+            )
         if placeholder is not None:
             placeholder.delete()
     return home
@@ -45,3 +72,16 @@ def ensure_site_structure():
         index.save_revision().publish()
     assign_editorial_workflow(index)
     return index
+
+
+def sync_site_after_migrate(sender, using="default", **kwargs):
+    """post_migrate receiver: the site record follows ACERVO_BASE_URL on every `migrate`."""
+    from django.db import DEFAULT_DB_ALIAS, DatabaseError
+
+    if using != DEFAULT_DB_ALIAS:
+        return
+    try:
+        sync_site_address()
+    except DatabaseError:
+        # Migrated only part of the way (e.g. `migrate wagtailcore 0001`): no site table to follow yet.
+        pass

@@ -179,7 +179,10 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "media.forms.ValidatedDocumentForm"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Acervo"
-WAGTAILADMIN_BASE_URL = os.environ.get("ACERVO_BASE_URL", "http://127.0.0.1:8000")
+# The public address: every absolute URL the site writes starts with it (see docs/certificados.md).
+ACERVO_BASE_URL = os.environ.get("ACERVO_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = ACERVO_BASE_URL
+WAGTAILAPI_BASE_URL = ACERVO_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip", "epub"]
 
@@ -214,9 +217,14 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ACERVO_SEARCH_INDEX_DIR = DATA_DIR / "search"
 
 ACERVO_ISSUER_NAME = os.environ.get("ACERVO_ISSUER_NAME", "Acervo — Secretaría de Educación Pública")
-ACERVO_ISSUER_URL = os.environ.get("ACERVO_ISSUER_URL", WAGTAILADMIN_BASE_URL)
+# The issuer's web page named in credentials; empty means ACERVO_BASE_URL.
+ACERVO_ISSUER_URL = os.environ.get("ACERVO_ISSUER_URL", "")
+# Signed certificates: the issuer's private key (PEM, Ed25519 or P-256). Without one, development
+# generates a key under DATA_DIR on first use; production's deploy check refuses to run without it.
+ACERVO_SIGNING_KEY_FILE = os.environ.get("ACERVO_SIGNING_KEY_FILE", "")
+ACERVO_SIGNING_KEY_AUTOCREATE = True
 
-# OAI-PMH and open data: repository id in identifiers (default: the request's host), contact,
+# OAI-PMH and open data: repository id in identifiers (default: the public host), contact,
 # resumption page size, and the anonymous rate of the partner API (/api/v2/).
 ACERVO_OAI_REPOSITORY_ID = os.environ.get("ACERVO_OAI_REPOSITORY_ID", "")
 ACERVO_OAI_ADMIN_EMAIL = os.environ.get("ACERVO_OAI_ADMIN_EMAIL", "datos-abiertos@acervo.example.org")

@@ -23,3 +23,5 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 ACERVO_CREATE_DEMO_ADMIN = False
+# Certificates are signed with the key in ACERVO_SIGNING_KEY_FILE only, never one made on the fly.
+ACERVO_SIGNING_KEY_AUTOCREATE = False

@@ -3,6 +3,7 @@
 from .learner import Certificate, Enrolment, LessonProgress, QuizAttempt
 from .pages import CourseIndexPage, CoursePage, LessonPage, ModulePage, TrackPage
 from .quiz import Quiz
+from .signing import SigningKey
 
 __all__ = [
     "Certificate",
@@ -14,5 +15,6 @@ __all__ = [
     "ModulePage",
     "Quiz",
     "QuizAttempt",
+    "SigningKey",
     "TrackPage",
 ]

@@ -77,6 +77,10 @@ class Certificate(models.Model):
     course_hours = models.PositiveSmallIntegerField(default=0)
     track_title = models.CharField(max_length=255, blank=True)
     issued_at = models.DateTimeField(auto_now_add=True)
+    # Its bit in the published revocation lists (courses.credentials.status_list): list = index // size.
+    status_index = models.PositiveIntegerField(unique=True, null=True, editable=False)
+    revoked_at = models.DateTimeField(null=True, blank=True, editable=False, verbose_name=_("Revocado el"))
+    revocation_reason = models.CharField(max_length=500, blank=True, verbose_name=_("Motivo de la revocación"))
 
     class Meta:
         verbose_name = _("Certificado")

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from lxml import etree
 
+from acervo import public_address
 from media.models import StoredFile
 from oer import taxonomy
 from oer.catalog.exporter import file_facts
@@ -67,8 +68,7 @@ class Context:
         return identifier[len(prefix):] if identifier.startswith(prefix) else None
 
     def page_url(self, page):
-        url = page.get_url(request=self.request) or ""
-        return self.request.build_absolute_uri(url) if self.request is not None else url
+        return public_address.absolute(page.get_url(request=self.request) or "/")
 
 
 def page_size():

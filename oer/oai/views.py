@@ -5,12 +5,14 @@ from django.http import HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from acervo import public_address
+
 from .provider import Context, respond
 
 
-def repository_id(request):
-    # Identifiers must not change with the port a server happens to run on.
-    return getattr(settings, "ACERVO_OAI_REPOSITORY_ID", "") or request.get_host().rsplit(":", 1)[0].strip("[]")
+def repository_id():
+    # Identifiers name the public host, never the port a server happens to run on.
+    return getattr(settings, "ACERVO_OAI_REPOSITORY_ID", "") or public_address.address().hostname
 
 
 @csrf_exempt  # harvesters are machines posting forms without a session
@@ -18,8 +20,8 @@ def repository_id(request):
 def endpoint(request):
     params = request.POST if request.method == "POST" else request.GET
     context = Context(
-        base_url=request.build_absolute_uri(request.path),
-        repository_id=repository_id(request),
+        base_url=public_address.absolute(request.path),
+        repository_id=repository_id(),
         request=request,
     )
     body = respond(dict(params.lists()), context)

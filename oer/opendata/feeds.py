@@ -4,6 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from acervo import public_address
 from oer import taxonomy
 from oer.models import ResourcePage
 
@@ -14,7 +15,13 @@ class NewResourcesFeed(Feed):
     feed_type = Atom1Feed
     title = _("Acervo: recursos nuevos")
     subtitle = _("Los recursos educativos publicados más recientemente en Acervo.")
-    link = "/recursos/"
+
+    # Absolute links at the public address: Django would otherwise prefix the request's host.
+    def link(self):
+        return public_address.absolute("/recursos/")
+
+    def feed_url(self):
+        return public_address.absolute("/datos/novedades.atom")
 
     def items(self):
         return list(
@@ -28,7 +35,7 @@ class NewResourcesFeed(Feed):
         return item.description
 
     def item_link(self, item):
-        return item.get_url() or "/recursos/"
+        return public_address.absolute(item.get_url() or "/recursos/")
 
     def item_pubdate(self, item):
         return item.first_published_at

@@ -6,8 +6,8 @@ from django import template
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from wagtail.models import Site
 
+from acervo import public_address
 from oer import browse, jsonld, taxonomy
 
 register = template.Library()
@@ -18,20 +18,13 @@ _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"
 LABEL_VOCABULARIES = {**taxonomy.VOCABULARIES, "day": taxonomy.WEEKDAYS}
 
 
-def _root_url(request):
-    site = Site.find_for_request(request) if request is not None else None
-    if site is not None:
-        return site.root_url
-    return request.build_absolute_uri("/").rstrip("/") if request is not None else ""
-
-
 @register.simple_tag(takes_context=True)
 def canonical_url(context, path=None):
-    """The absolute address of this page on the configured Wagtail site, without query string."""
+    """The absolute address of this page at the public address (ACERVO_BASE_URL), without query string."""
     request = context.get("request")
     if path is None:
         path = request.path if request is not None else "/"
-    return _root_url(request) + path
+    return public_address.absolute(path)
 
 
 @register.simple_tag(takes_context=True)

@@ -80,7 +80,9 @@ def test_open_badges_credential_has_the_ob3_shape(certificate, settings):
     assert badge["@context"][0] == "https://www.w3.org/ns/credentials/v2"
     assert badge["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
     assert badge["id"] == f"http://testserver/certificados/{certificate.code}.json"
-    assert badge["issuer"] == {"id": "https://acervo.example.mx", "type": ["Profile"], "name": "SEP de prueba"}
+    assert badge["issuer"] == {
+        "id": "did:web:testserver", "type": ["Profile"], "name": "SEP de prueba", "url": "https://acervo.example.mx"
+    }
     assert badge["validFrom"].startswith(str(certificate.issued_at.year))
     subject = badge["credentialSubject"]
     assert "AchievementSubject" in subject["type"]

@@ -22,6 +22,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         for dotted in DEMO_LOADERS:
             import_string(dotted)(self.stdout)
+        # The site record names the public address, so sitemap and links point at ACERVO_BASE_URL.
+        from oer.site import sync_site_address
+
+        sync_site_address()
         if getattr(settings, "ACERVO_CREATE_DEMO_ADMIN", False):
             self._create_admin()
 
