@@ -84,12 +84,26 @@ def test_next_page_number_box_and_back_button_move_through_the_book(page, live_s
     assert page.locator("[data-reader-pdf-link]").get_attribute("href").endswith(f"#page={SENTENCE_PAGE + 1}")
 
     page.get_by_label("Página", exact=True).fill("1")
-    page.get_by_role("button", name="Ir").click()
+    page.get_by_role("button", name="Ir", exact=True).click()
     wait_for_page(page, 1)
     assert page.locator("[data-reader-previous]").get_attribute("aria-disabled") == "true"
 
     page.go_back()
     wait_for_page(page, SENTENCE_PAGE + 1)
+
+
+def test_zoom_enlarges_the_page_and_keeps_the_marks(page, live_server, book):
+    open_reader(page, reader_address(live_server, book, f"?pagina={SENTENCE_PAGE}&q=fotosíntesis"))
+    canvas = page.locator("[data-reader-canvas]")
+    fitted = canvas.bounding_box()["width"]
+    assert page.get_by_role("button", name="Reducir").is_disabled()
+    page.get_by_role("button", name="Ampliar").click()
+    page.get_by_role("button", name="Ampliar").click()
+    page.wait_for_function("() => document.querySelector('[data-reader-zoom-level]').textContent === '200 %'")
+    page.wait_for_function(f"() => document.querySelector('[data-reader-canvas]').getBoundingClientRect().width > {fitted * 1.9}")
+    assert page.locator(".textLayer mark.highlight").count() == 1
+    stage = page.locator("[data-reader-stage]")
+    assert stage.evaluate("s => s.scrollWidth > s.clientWidth")  # the wider page scrolls inside the stage
 
 
 def test_a_page_past_the_end_of_a_book_not_read_yet_opens_the_last_page_with_a_notice(page, live_server, book):
@@ -145,15 +159,19 @@ def test_reader_and_stored_book_page_have_no_serious_accessibility_violations(pa
     not os.environ.get("ACERVO_SCREENSHOTS"),
     reason="Las capturas se regeneran a mano: ACERVO_SCREENSHOTS=1 pytest tests/e2e/test_reader.py",
 )
-def test_capture_the_reader_and_the_stored_book_page(browser, live_server, book):
+def test_capture_the_reader_and_a_stored_book_page_of_the_demo(browser, demo_site):
+    from oer.models import ResourcePage
+
+    book = ResourcePage.objects.live().select_related("stored_file").get(external_id="acervo:muestra:ciencias-naturales-quinto")
+    number = book.stored_file.pages.filter(text__icontains="fotosíntesis").order_by("number").values_list("number", flat=True)[3]
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for size_name, viewport in (("movil", PHONE), ("escritorio", DESKTOP)):
         context = browser.new_context(viewport=viewport, locale="es-MX", device_scale_factor=1)
         tab = context.new_page()
-        open_reader(tab, reader_address(live_server, book, f"?pagina={SENTENCE_PAGE}&q=fotosíntesis"))
-        wait_for_page(tab, SENTENCE_PAGE)
+        open_reader(tab, f"{demo_site}/recursos/{book.slug}/leer/?pagina={number}&q=fotosíntesis")
+        wait_for_page(tab, number)
         tab.screenshot(path=str(SCREENSHOTS / f"lector-{size_name}.png"), full_page=size_name == "movil")
-        tab.goto(live_server.url + book.url)
+        tab.goto(demo_site + book.url)
         tab.screenshot(path=str(SCREENSHOTS / f"libro-guardado-{size_name}.png"), full_page=size_name == "movil")
         context.close()
     assert (SCREENSHOTS / "lector-movil.png").stat().st_size > 0

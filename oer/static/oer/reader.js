@@ -2,8 +2,10 @@
 // of the query are marked. It only enhances the page: without it (no JavaScript, pdf.js missing, an
 // old browser) the links to the previous and next page and to the PDF itself still work.
 
-// A page wider than this would not fit the screen's height and gains nothing in legibility.
+// At 100 % a page is as wide as the screen, up to this width: wider would not fit its height.
 const MAX_WIDTH = 860;
+// Zoom steps from that width; a phone needs 200-300 % to read a textbook's body text.
+const ZOOM_LEVELS = [1, 1.5, 2, 3];
 const RESIZE_DELAY_MS = 200;
 
 const root = document.querySelector("[data-reader]");
@@ -28,6 +30,10 @@ function parts(root) {
     next: part("next"),
     goto: part("goto"),
     pdfLink: part("pdf-link"),
+    zoom: part("zoom"),
+    zoomIn: part("zoom-in"),
+    zoomOut: part("zoom-out"),
+    zoomLevel: part("zoom-level"),
   };
 }
 
@@ -36,6 +42,7 @@ function fail(root, error) {
   root.dataset.readerState = "failed";
   const ui = parts(root);
   ui.stage.hidden = true;
+  ui.zoom.hidden = true;
   showNotice(ui, root.dataset.textFailed);
 }
 
@@ -143,6 +150,7 @@ async function start(root) {
   let renderTask = null;
   let textLayer = null;
   let renderedWidth = 0;
+  let zoom = 0; // index in ZOOM_LEVELS
 
   function clamp(number) {
     return Math.min(Math.max(1, number), total);
@@ -167,7 +175,7 @@ async function start(root) {
     if (turn !== renders) return; // a later request took over
 
     ui.stage.hidden = false;
-    const width = Math.min(ui.stage.clientWidth, MAX_WIDTH);
+    const width = Math.min(ui.stage.clientWidth, MAX_WIDTH) * ZOOM_LEVELS[zoom];
     const scale = width / page.getViewport({ scale: 1 }).width;
     const viewport = page.getViewport({ scale });
     const ratio = window.devicePixelRatio || 1;
@@ -229,6 +237,17 @@ async function start(root) {
   }
 
   const onError = (error) => fail(root, error);
+  function setZoom(step) {
+    zoom = Math.min(Math.max(0, zoom + step), ZOOM_LEVELS.length - 1);
+    ui.zoomLevel.textContent = `${ZOOM_LEVELS[zoom] * 100} %`;
+    ui.zoomOut.disabled = zoom === 0;
+    ui.zoomIn.disabled = zoom === ZOOM_LEVELS.length - 1;
+    return show(current);
+  }
+  ui.zoom.hidden = false;
+  ui.zoomOut.disabled = true;
+  ui.zoomIn.addEventListener("click", () => setZoom(1).catch(onError));
+  ui.zoomOut.addEventListener("click", () => setZoom(-1).catch(onError));
   ui.previous.addEventListener("click", (event) => {
     if (!ui.previous.hasAttribute("href")) return;
     event.preventDefault();
