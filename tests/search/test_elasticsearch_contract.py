@@ -42,6 +42,7 @@ def test_mapping_has_keyword_facets_sort_and_completion_fields(index_body):
     assert title["fields"]["sort"]["type"] == "keyword"
     assert title["fields"]["suggest"]["type"] == "completion"
     assert properties["transcript"]["analyzer"] == "acervo_spanish"
+    assert properties["body"]["analyzer"] == "acervo_spanish"  # a course's lessons
 
 
 def _either(body):
