@@ -31,7 +31,12 @@ run: $(STAMP) node-packages
 	@if command -v msgfmt >/dev/null; then $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0; fi
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
-	$(PY) manage.py runserver 127.0.0.1:8000
+	@# A fresh index each start: the demo is small, and an index left by an older version is replaced.
+	$(PY) manage.py search_index rebuild
+	@# The background worker (indexing, file downloads and reading) runs beside the web server.
+	@$(PY) manage.py db_worker --queue-name '*' & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(PY) manage.py runserver 127.0.0.1:8000
 
 test: $(STAMP) node-packages
 	@if command -v msgfmt >/dev/null; then $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0; fi
