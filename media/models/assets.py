@@ -9,8 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from oer import taxonomy
-
+from media.languages import CAPTION_LANGUAGES, language_label
 from media.validation import validate_upload
 
 
@@ -75,7 +74,7 @@ class CaptionTrack(Orderable):
 
     asset = ParentalKey(MediaAsset, on_delete=models.CASCADE, related_name="captions")
     language = models.CharField(
-        max_length=8, choices=taxonomy.LANGUAGES.choices, default="es", verbose_name=_("Lengua")
+        max_length=8, choices=CAPTION_LANGUAGES, default="es", verbose_name=_("Lengua")
     )
     file = models.FileField(
         upload_to="captions/%Y/%m/",
@@ -95,7 +94,7 @@ class CaptionTrack(Orderable):
 
     @property
     def language_label(self):
-        return taxonomy.LANGUAGES.label(self.language)
+        return language_label(self.language)
 
     @property
     def url(self):
