@@ -425,10 +425,12 @@ def _ecosystem_table(rng):
                  widths=(0.24, 0.38, 0.38))
 
 
+PATIO = {"hormigas": (10, 60), "lombrices": (0, 8), "plantas de pasto": (20, 80), "cochinillas": (0, 12),
+         "caracoles": (0, 5), "arañas": (0, 4), "tréboles": (2, 20), "escarabajos": (0, 5)}
+
+
 def _patio_count(rng):
-    beings = pick(rng, ("hormigas", "lombrices", "plantas de pasto", "cochinillas", "caracoles", "arañas",
-                        "tréboles", "escarabajos"), 5)
-    rows = tuple((being.capitalize(), str(rng.randint(1, 40))) for being in beings)
+    rows = tuple((being.capitalize(), str(rng.randint(*PATIO[being]))) for being in pick(rng, PATIO, 5))
     name = rng.choice(NAMES)
     return Table(("Ser vivo", "Cantidad en 1 m²"), rows,
                  f"Conteo de {name} en un metro cuadrado del patio. ¿Cuáles son productores y cuáles consumidores?",
@@ -623,18 +625,16 @@ FOOD_QUESTIONS = (
 FOODS = ("nopal", "tortilla de maíz", "frijol", "huevo", "guayaba", "avena", "lenteja", "pollo", "calabacita",
          "papa", "queso", "amaranto", "garbanzo", "naranja", "pescado", "arroz", "haba", "jitomate", "leche",
          "quelites")
-MENU = {
-    "cereal": ("tortillas de maíz", "arroz", "una tostada horneada", "un tamal de elote", "avena"),
-    "legume": ("frijoles de la olla", "lentejas", "habas", "garbanzos"),
-    "vegetable": ("nopales asados", "calabacitas", "ensalada de jitomate y lechuga", "quelites", "chayote"),
-    "fruit": ("una mandarina", "una rebanada de papaya", "un plátano", "una guayaba", "jícama con limón"),
-}
+# A cereal with a legume, as the Plato del Bien Comer advises, then a vegetable and a fruit.
+MAIN_DISHES = ("Tortillas de maíz con frijoles de la olla", "Arroz con lentejas", "Sopa de habas con tortillas de maíz",
+               "Tacos de garbanzo guisado en tortilla de maíz", "Tlacoyos de frijol")
+SIDES = ("nopales asados", "calabacitas", "ensalada de jitomate y lechuga", "quelites", "chayote")
+DESSERTS = ("una mandarina", "una rebanada de papaya", "un plátano", "una guayaba", "jícama con limón")
 
 
 def _menu(rng):
-    return Note("Ejemplo de comida con los tres grupos", f"{rng.choice(MENU['cereal']).capitalize()} con "
-                f"{rng.choice(MENU['legume'])}, {rng.choice(MENU['vegetable'])} y, de postre, "
-                f"{rng.choice(MENU['fruit'])}. Para beber, agua simple.")
+    return Note("Ejemplo de comida con los tres grupos", f"{rng.choice(MAIN_DISHES)}, {rng.choice(SIDES)} y, de "
+                f"postre, {rng.choice(DESSERTS)}. Para beber, agua simple.")
 
 
 def _food_diary(rng):
@@ -694,7 +694,7 @@ RAIN = ((5, 15), (5, 15), (5, 20), (10, 30), (30, 60), (100, 160), (120, 180), (
 
 def _rain_record(rng):
     values = [str(rng.randint(low, high)) for low, high in RAIN]
-    town = rng.choice(["Tlaxcala", "Pachuca", "Querétaro", "Morelia", "Guanajuato", "Toluca"])
+    town = rng.choice(["Tlaxcala", "Morelia", "Toluca", "Puebla", "Guanajuato"])
     return Table(("Mes", *MONTHS[:6]), (("Lluvia (mm)", *values[:6]), ("Mes", *MONTHS[6:]), ("Lluvia (mm)", *values[6:])),
                  f"Lluvia registrada en {town} durante un año. ¿En qué meses llovió más? ¿Cuánto llovió en todo "
                  "el año?", widths=(0.22,) + (0.13,) * 6)

@@ -26,7 +26,7 @@ BOLD = ("Helvetica-Bold", 11, 15)
 HEADING = ("Helvetica-Bold", 14, 19)
 SMALL = ("Helvetica", 8.5, 11)
 GAP = 7  # space after a block
-KEEP_WITH_HEADING = 3 * 15  # a heading needs room for three lines of what follows it
+KEEP_WITH_HEADING = 5 * 15  # a heading needs room for five lines of what follows it
 INK = (0.13, 0.13, 0.13)
 MUTED = (0.42, 0.42, 0.42)
 NOTICE = "Material de muestra de Acervo — no es un libro oficial"
@@ -257,31 +257,44 @@ class Typesetter:
             self.canvas.drawCentredString(PAGE_WIDTH / 2, 38, str(self.page))
         self.canvas.showPage()
 
-    def _needs(self, block):
-        """Height a block takes, counting the lines a heading keeps with it so it never ends a page."""
-        height, draw = measure(block, self.book.color)
-        if height > TOP - BOTTOM:
-            raise ValueError(f"{self.book.slug}: a block is taller than a page: {block!r}"[:300])
-        return height, (KEEP_WITH_HEADING if isinstance(block, Heading) else 0), draw
-
-    def _breaks(self, blocks):
-        """How many new pages placing blocks from the cursor would take."""
-        y, breaks = self.y, 0
+    def _measured(self, blocks):
+        """(height, room to keep below, draw) of each block; a heading keeps the block after it on its page."""
+        measured = []
         for block in blocks:
-            height, keep, _draw = self._needs(block)
+            height, draw = measure(block, self.book.color)
+            if height > TOP - BOTTOM:
+                raise ValueError(f"{self.book.slug}: a block is taller than a page: {block!r}"[:300])
+            measured.append([height, 0, draw, isinstance(block, Heading)])
+        for index, item in enumerate(measured):
+            if item[3]:
+                follower = measured[index + 1][0] if index + 1 < len(measured) else KEEP_WITH_HEADING
+                item[1] = min(follower, TOP - BOTTOM - item[0] - BODY[2])
+        return [(height, keep, draw) for height, keep, draw, _heading in measured]
+
+    def _breaks(self, measured):
+        """How many new pages placing measured blocks from the cursor would take."""
+        y, breaks = self.y, 0
+        for height, keep, _draw in measured:
             if y - height - keep + BODY[2] < BOTTOM:
                 breaks, y = breaks + 1, TOP
             y -= height
         return breaks
 
-    def _place(self, block):
-        """Draw block at the cursor, on a new page if this one is full."""
-        height, keep, draw = self._needs(block)
-        if self.y - height - keep + BODY[2] < BOTTOM:
-            self._end_page()
-            self._start_page(self.running)
-        draw(self.canvas, MARGIN_X, self.y)
-        self.y -= height
+    @staticmethod
+    def _fits_on_a_page(measured):
+        return sum(height for height, _keep, _draw in measured) <= TOP - BOTTOM - BODY[2]
+
+    def _place(self, blocks):
+        self._draw(self._measured(blocks))
+
+    def _draw(self, measured):
+        """Draw measured blocks from the cursor on, starting new pages as they fill."""
+        for height, keep, draw in measured:
+            if self.y - height - keep + BODY[2] < BOTTOM:
+                self._end_page()
+                self._start_page(self.running)
+            draw(self.canvas, MARGIN_X, self.y)
+            self.y -= height
 
     def _cover(self):
         book, canvas = self.book, self.canvas
@@ -314,17 +327,15 @@ class Typesetter:
 
     def _presentation(self):
         self._start_page()
-        self._place(Heading("Presentación"))
-        for text in self.book.presentation:
-            self._place(Paragraph(text))
-        self._place(Note(NOTICE, "Este material se generó para mostrar cómo Acervo guarda, lee y busca dentro de "
+        self._place([Heading("Presentación"), *(Paragraph(text) for text in self.book.presentation)])
+        self._place([Note(NOTICE, "Este material se generó para mostrar cómo Acervo guarda, lee y busca dentro de "
                          "los libros. No sustituye a los libros de texto gratuitos ni a ningún material oficial de la "
-                         "Secretaría de Educación Pública. Puedes copiarlo, adaptarlo y compartirlo citando la fuente."))
+                         "Secretaría de Educación Pública. Puedes copiarlo, adaptarlo y compartirlo citando la fuente.")])
         self._end_page()
 
     def _contents(self):
         self._start_page()
-        self._place(Heading("Índice"))
+        self._place([Heading("Índice")])
         canvas = self.canvas
         for number, (chapter, start) in enumerate(zip(self.book.chapters, self.book.chapter_starts()), start=1):
             label = f"{number}. {chapter.title}"
@@ -352,17 +363,22 @@ class Typesetter:
         canvas.setFont("Helvetica-Bold", 20)
         canvas.drawString(MARGIN_X + 4, TOP - 36, _fit(chapter.title, "Helvetica-Bold", 20, TEXT_WIDTH - 8))
         self.y = TOP - 86
-        if self.page + self._breaks(chapter.lesson) > last:
+        lesson = self._measured(chapter.lesson)
+        if self.page + self._breaks(lesson) > last:
             raise ValueError(f"{self.book.slug}: «{chapter.title}» does not fit in {chapter.pages} pages")
-        for block in chapter.lesson:
-            self._place(block)
+        self._draw(lesson)
         # Practice comes in units (a block, or a tuple of blocks kept together) until the budget is full.
         for unit in chapter.practice(rng):
-            blocks = unit if isinstance(unit, tuple) else (unit,)
-            if self.page + self._breaks(blocks) > last:
+            measured = self._measured(unit if isinstance(unit, tuple) else (unit,))
+            if len(measured) > 1 and self._breaks(measured) and self._fits_on_a_page(measured):
+                # A unit that fits on one page starts the next page rather than being split.
+                if self.page >= last:
+                    break
+                self._end_page()
+                self._start_page(chapter.title)
+            if self.page + self._breaks(measured) > last:
                 break
-            for block in blocks:
-                self._place(block)
+            self._draw(measured)
         while self.page < last:  # a budget the practice could not fill ends with blank pages
             self._end_page()
             self._start_page(chapter.title)

@@ -629,7 +629,7 @@ def _shop_problem(rng):
     rows = tuple((name.capitalize(), pesos(p)) for (name, _l, _h), p in zip(products, prices))
     name = rng.choice(NAMES)
     return Table(("Producto en la tiendita de la escuela", "Precio"), rows,
-                 f"{name} quiere comprar los tres productos. ¿Cuánto pagará? Si lleva $100, ¿cuánto le sobrará?")
+                 f"{name} quiere comprar los tres productos. ¿Cuánto pagará? Si lleva $150, ¿cuánto le sobrará?")
 
 
 def _decimal_sums(rng):
@@ -916,12 +916,9 @@ def _proportion_table(rng):
 
 
 def _percentages(rng):
-    items = []
-    for _ in range(6):
-        percent = rng.choice([10, 20, 25, 50, 5, 15, 75])
-        base = rng.choice([40, 80, 120, 200, 240, 360, 400, 500, 600, 1000])
-        items.append(f"El {percent}% de {base} =")
-    return Items("Calcula.", tuple(items))
+    pairs = [(percent, base) for percent in (5, 10, 15, 20, 25, 50, 75)
+             for base in (40, 80, 120, 200, 240, 360, 400, 500, 600, 1000)]
+    return Items("Calcula.", tuple(f"El {percent}% de {base} =" for percent, base in pick(rng, pairs, 6)))
 
 
 def _discount_example(rng):
@@ -970,7 +967,9 @@ WEEKDAYS = ("Lunes", "Martes", "Miércoles", "Jueves", "Viernes")
 
 def _temperature_table(rng):
     base = rng.randint(14, 30)
-    values = [base + rng.randint(-3, 3) for _ in WEEKDAYS]
+    distinct = rng.sample(range(base - 3, base + 4), 4)
+    values = distinct + [distinct[0]]  # one value repeats, so the week has exactly one mode
+    rng.shuffle(values)
     city = rng.choice(["Oaxaca", "Toluca", "Mérida", "Monterrey", "Puebla", "Zacatecas", "Tepic", "Chihuahua"])
     return Table(("Día", *WEEKDAYS), (("Temperatura máxima (°C)", *map(str, values)),),
                  f"Temperaturas registradas en {city} durante una semana. Calcula el promedio, la moda y el rango.",
@@ -983,7 +982,7 @@ def _mean_example(rng):
     values = [mean + rng.randint(-4, 4) for _ in range(count - 1)]
     values.append(mean * count - sum(values))
     subject = rng.choice(["las horas que durmió una niña cada noche", "los goles de un equipo en cada partido",
-                          "los libros que leyó un grupo cada mes", "las plantas que germinaron en cada maceta"])
+                          "los cuentos que leyó un grupo cada mes", "las plantas que germinaron en cada maceta"])
     if min(values) < 0:
         values = [mean] * count
     return Note("Ejemplo resuelto", f"Estos datos son {subject}: {', '.join(map(str, values))}. La suma es "
@@ -992,8 +991,8 @@ def _mean_example(rng):
 
 def _votes(rng):
     fruits = ["Mango", "Plátano", "Sandía", "Manzana", "Guayaba", "Papaya"]
-    chosen = pick(rng, fruits, 4)
-    rows = tuple((fruit, str(rng.randint(2, 12))) for fruit in chosen)
+    votes = rng.sample(range(2, 13), 4)  # different counts: one fruit is the mode
+    rows = tuple((fruit, str(count)) for fruit, count in zip(pick(rng, fruits, 4), votes))
     return Table(("Fruta favorita", "Votos"), rows,
                  "¿Cuántas personas votaron? ¿Cuál es la moda? Dibuja una gráfica de barras con estos datos.")
 
