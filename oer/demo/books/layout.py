@@ -302,9 +302,15 @@ class Typesetter:
         canvas.setFillColorRGB(*book.color)
         canvas.rect(0, PAGE_HEIGHT * 0.42, PAGE_WIDTH, PAGE_HEIGHT * 0.58, fill=1, stroke=0)
         rng = random.Random(book.slug)
-        for _circle in range(9):  # a quiet pattern, different for each book
-            canvas.setFillColorRGB(*_tint(book.color, rng.uniform(0.15, 0.45)))
-            canvas.circle(rng.uniform(0, PAGE_WIDTH), rng.uniform(PAGE_HEIGHT * 0.45, PAGE_HEIGHT), rng.uniform(20, 90), fill=1, stroke=0)
+        canvas.saveState()
+        band = canvas.beginPath()
+        band.rect(0, PAGE_HEIGHT * 0.42, PAGE_WIDTH, PAGE_HEIGHT * 0.58)
+        canvas.clipPath(band, stroke=0, fill=0)
+        for _circle in range(9):  # a quiet pattern above the title, different for each book
+            canvas.setFillColorRGB(*_tint(book.color, rng.uniform(0.15, 0.4)))
+            canvas.circle(rng.uniform(0, PAGE_WIDTH), rng.uniform(PAGE_HEIGHT - 110, PAGE_HEIGHT + 20),
+                          rng.uniform(15, 50), fill=1, stroke=0)
+        canvas.restoreState()
         canvas.setFillColorRGB(1, 1, 1)
         y = PAGE_HEIGHT - 190
         for line in wrap(book.title, ("Helvetica-Bold", 30, 36), TEXT_WIDTH):
