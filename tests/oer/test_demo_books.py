@@ -10,6 +10,7 @@ from oer.demo import SAMPLE_BOOKS_PATH, books
 from oer.demo.books import ciencias, guia, matematicas
 from oer.models import ResourcePage
 from tests.search import test_relevance_demo
+from tests.search.conftest import embedded_search, search_api  # noqa: F401 (the search tests' fixtures)
 
 pytestmark = pytest.mark.django_db
 
@@ -23,20 +24,6 @@ SAMPLES = {
 
 def _plain(text):
     return " ".join(text.split())
-
-
-@pytest.fixture
-def embedded_search(settings, tmp_path):
-    settings.ELASTICSEARCH_URL = ""
-    settings.ACERVO_SEARCH_INDEX_DIR = tmp_path / "search-index"
-
-
-@pytest.fixture
-def search_api(client):
-    def get(**params):
-        return client.get("/api/v1/search/", params)
-
-    return get
 
 
 @pytest.fixture
