@@ -144,7 +144,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "es-mx"
 LANGUAGES = [("es-mx", _("Español (México)"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The second catalogue puts into Spanish what Wagtail's own Spanish leaves in English (its admin).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail"]
 TIME_ZONE = "America/Mexico_City"
 USE_I18N = True
 USE_TZ = True
