@@ -30,6 +30,7 @@ urlpatterns = [
     re_path(rf"^certificados/{CODE}\.json$", certificates.certificate_json, name="certificate-json"),
     re_path(rf"^certificados/{CODE}\.pdf$", certificates.certificate_pdf, name="certificate-pdf"),
     re_path(rf"^certificados/{CODE}\.jwt$", certificates.certificate_jwt, name="certificate-jwt"),
+    re_path(rf"^certificados/{CODE}\.png$", certificates.certificate_png, name="certificate-png"),
     path("certificados/estado/<int:number>.jwt", certificates.revocation_list, name="certificate-status-list"),
     path(".well-known/did.json", certificates.did_document, name="issuer-did"),
 ]

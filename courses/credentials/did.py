@@ -32,7 +32,4 @@ def document():
         "id": did,
         "verificationMethod": methods,
         "assertionMethod": ids,
-        "service": [
-            {"id": f"{did}#sitio", "type": "LinkedDomains", "serviceEndpoint": public_address.absolute("/")}
-        ],
     }

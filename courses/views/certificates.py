@@ -1,5 +1,6 @@
-"""Public certificate verification: the HTML page, the Open Badges 3.0 credential (readable JSON and
-signed VC-JWT), the printable PDF, the issuer's DID document and the revocation status lists."""
+"""Public certificate verification: the HTML page, the Open Badges 3.0 credential (readable JSON,
+signed VC-JWT and a badge PNG carrying it), the printable PDF, the issuer's DID document and the
+revocation status lists."""
 
 import logging
 from functools import wraps
@@ -13,7 +14,7 @@ from acervo import public_address
 from courses import api
 from courses.badges import jwt_url, open_badge, page_path, signed_badge
 from courses.certificate_pdf import render_certificate
-from courses.credentials import did, keys, status_list, vc_jwt
+from courses.credentials import baked_png, did, keys, status_list, vc_jwt
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +85,16 @@ def certificate_jwt(request, code):
     response = HttpResponse(signed_badge(certificate), content_type=vc_jwt.MEDIA_TYPE)
     response["Content-Disposition"] = f'inline; filename="certificado-{code}.jwt"'
     return _shared(response)
+
+
+@require_safe
+@_needs_signing_key
+def certificate_png(request, code):
+    certificate = _certificate_or_404(code)
+    png = baked_png.render(signed_badge(certificate), certificate.course_title, certificate.code)
+    response = HttpResponse(png, content_type="image/png")
+    response["Content-Disposition"] = f'inline; filename="insignia-{code}.png"'
+    return response
 
 
 @require_safe

@@ -6,6 +6,7 @@ and the Bitstring Status List over HTTP from a live server that plays the site's
 
 import base64
 import json
+import urllib.request
 
 import pytest
 from django.core.management import call_command
@@ -15,7 +16,9 @@ from joserfc.jwk import OKPKey
 
 from courses.models import Certificate
 
-from .credential_support import OB3VerificationError, get, get_json, public_live_server, signing_key_file, verify  # noqa: F401
+from .credential_support import (  # noqa: F401  (fixtures)
+    OB3VerificationError, OB3Verifier, get, get_json, public_live_server, signing_key_file, verify,
+)
 from .test_certificates import _finish_course
 
 
@@ -127,3 +130,13 @@ def test_deleting_the_account_does_not_revoke_the_credential(earned, enrolled):
     assert credential.achievement.name == "Didáctica de la lectura"
     assert "identifier" not in _segments(token)[1]["credentialSubject"]
     assert "Certificado válido" in Client().get(f"/certificados/{certificate.code}/").content.decode()
+
+
+def test_the_badge_png_carries_the_signed_credential(earned):
+    certificate, site = earned
+    with urllib.request.urlopen(f"{site}/certificados/{certificate.code}.png", timeout=30) as response:
+        assert response.headers["Content-Type"] == "image/png"
+        png = response.read()
+    token = OB3Verifier.extract_token_from_png(png)
+    assert token == get(f"{site}/certificados/{certificate.code}.jwt")[0]
+    assert verify(token, check_status=True).achievement.name == "Didáctica de la lectura"

@@ -51,7 +51,8 @@ def test_development_makes_one_private_key_under_the_data_folder_on_first_use(de
 
 
 def test_production_without_a_key_answers_503_and_fails_the_deploy_check(production, certificate):
-    for path in (f"/certificados/{certificate.code}.jwt", "/.well-known/did.json", "/certificados/estado/0.jwt"):
+    for path in (f"/certificados/{certificate.code}.jwt", f"/certificados/{certificate.code}.png", "/.well-known/did.json",
+                 "/certificados/estado/0.jwt"):
         response = Client().get(path)
         assert response.status_code == 503
         assert "clave de firma" in response.content.decode()
