@@ -83,8 +83,8 @@ def parse_pem(pem, source=""):
     return LoadedKey(jwk=jwk, algorithm=algorithm, kid=jwk.thumbprint())
 
 
-def _write_new(path, pem):
-    """Write a key file readable by its owner only; refuses to replace one that appeared meanwhile."""
+def _temporary_copy(path, pem):
+    """The key written beside `path` in a file only its owner can read (mkstemp makes it 0600)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".clave-")
     try:
@@ -92,6 +92,12 @@ def _write_new(path, pem):
         os.fsync(handle)
     finally:
         os.close(handle)
+    return temporary
+
+
+def _write_new(path, pem):
+    """Write a new key file; refuses to replace one that appeared meanwhile."""
+    temporary = _temporary_copy(path, pem)
     try:
         os.link(temporary, path)  # fails if another process made the key first; theirs wins
     except FileExistsError:
@@ -198,13 +204,6 @@ def rotate(algorithm="EdDSA", output=None, withdraw_previous=False):
 
 def _replace(path, pem):
     """Atomically put a new key in place of the current file, keeping it private to its owner."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".clave-")
-    try:
-        os.write(handle, pem)
-        os.fsync(handle)
-    finally:
-        os.close(handle)
-    os.replace(temporary, path)
+    os.replace(_temporary_copy(path, pem), path)
     with _lock:
         _cache.pop(path, None)
