@@ -236,6 +236,10 @@ ACERVO_API_V2_RATE = os.environ.get("ACERVO_API_V2_RATE", "120/min")
 # refusal of loopback, private and cloud-metadata addresses (exact names, e.g. a local mirror).
 ACERVO_FETCH_MAX_BYTES = int(os.environ.get("ACERVO_FETCH_MAX_BYTES", str(2 * 1024**3)))
 ACERVO_FETCH_ALLOWED_HOSTS = env_list("ACERVO_FETCH_ALLOWED_HOSTS")
+# Reading stored books in the background (ingest_files): a book over these limits is refused with
+# its reason in Informes → Archivos instead of tying up the worker.
+ACERVO_INGEST_MAX_PAGES = int(os.environ.get("ACERVO_INGEST_MAX_PAGES", "5000"))
+ACERVO_INGEST_MAX_BYTES = int(os.environ.get("ACERVO_INGEST_MAX_BYTES", str(1024**3)))
 
 LOGGING = {
     "version": 1,
