@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from media.languages import CAPTION_LANGUAGES
+
 
 @dataclass(frozen=True)
 class Term:
@@ -178,24 +180,8 @@ RESOURCE_TYPES = _vocab(
 )
 
 # Spanish, English, the national indigenous languages (ISO 639-3) and Mexican Sign Language.
-LANGUAGES = _vocab(
-    "language",
-    ("es", _("Español")),
-    ("en", _("Inglés")),
-    ("nah", _("Náhuatl")),
-    ("yua", _("Maya")),
-    ("tzo", _("Tsotsil")),
-    ("tzh", _("Tseltal")),
-    ("mix", _("Mixteco")),
-    ("zap", _("Zapoteco")),
-    ("oto", _("Otomí")),
-    ("maz", _("Mazahua")),
-    ("tar", _("Rarámuri (tarahumara)")),
-    ("maa", _("Mazateco")),
-    ("tot", _("Totonaco")),
-    ("ctu", _("Ch'ol de Tumbalá")),
-    ("mfs", _("Lengua de Señas Mexicana (LSM)")),
-)
+# One list for resources and caption tracks; it lives in media/, which knows nothing of oer/.
+LANGUAGES = _vocab("language", *CAPTION_LANGUAGES)
 
 # BCP 47 / ISO codes for HTML lang and schema.org inLanguage.
 LANGUAGE_HTML_CODES = {"es": "es-MX", "mfs": "mfs"}
