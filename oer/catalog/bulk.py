@@ -3,14 +3,16 @@
 Creating pages one by one through Wagtail (add_child, save_revision, publish) costs dozens of
 queries each; an import instead computes tree paths itself and inserts each table's rows in
 batches, while still leaving what Wagtail expects: a revision per page as its live revision,
-the parent's child count, create/publish entries in the audit log and the admin search index.
+the parent's child count, create/publish entries in the audit log, the admin search index and,
+for what is filled in once every page exists (`update_created`), the reference index.
 """
 
+import json
 import uuid
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import router, transaction
+from django.db import connections, router, transaction
 from django.db.models import CharField, F, OuterRef, Subquery
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -18,7 +20,7 @@ from modelcluster.models import get_all_child_m2m_relations, get_all_child_relat
 from wagtail.models import Page, PageLogEntry, Revision
 
 from oer.models import ResourcePage
-from oer.tasks import update_admin_search_index
+from oer.tasks import update_admin_search_index, update_reference_index
 
 INSERT_BATCH = 200
 UPDATE_BATCH = 2000
@@ -106,6 +108,48 @@ def create_published(parent, pages, user=None):
         batch_size=INSERT_BATCH,
     )
     return pages
+
+
+def update_created(model, field_name, values):
+    """Set one field of pages that `create_published` inserted earlier in this transaction, in
+    their rows and in their one revision, as if it had been set before they were created.
+
+    `values` maps page pks to the field's new value. This is for what can only be known once
+    every page of an import exists (links to pages further on in the file); a second revision
+    per page would instead double the import's work and every page's history for nothing.
+    """
+    if not values:
+        return
+    using = router.db_for_write(model)
+    field = model._meta.get_field(field_name)
+    pks = list(values)
+    for start in range(0, len(pks), UPDATE_BATCH):
+        chunk = pks[start:start + UPDATE_BATCH]
+        # What Wagtail would store: the field's own serialisation, block ids assigned once, here,
+        # so that the row and the revision agree.
+        pages = [model(pk=pk, **{field.attname: values[pk]}) for pk in chunk]
+        serialised = {page.pk: field.value_to_string(page) for page in pages}
+        _update_rows(field, [(pk, field.to_python(json.loads(text))) for pk, text in serialised.items()], using)
+        revisions = Revision.objects.filter(pk__in=Page.objects.filter(pk__in=chunk).values("latest_revision_id"))
+        contents = []
+        for pk, object_id, content in revisions.values_list("pk", "object_id", "content"):
+            content[field.name] = serialised[int(object_id)]
+            contents.append((pk, content))
+        _update_rows(Revision._meta.get_field("content"), contents, using)
+    # A page save records what the page links to (the admin's "usage" of the linked pages);
+    # rows written in bulk are handed to a task that does the same once the import commits.
+    transaction.on_commit(lambda: update_reference_index.enqueue(pks))
+
+
+def _update_rows(field, values, using):
+    """Set `field` of many rows, given as (pk, value): one UPDATE that the database driver runs
+    for every row, without the CASE per row that QuerySet.bulk_update builds in Python."""
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    table = field.model._meta
+    sql = f"UPDATE {quote(table.db_table)} SET {quote(field.column)} = %s WHERE {quote(table.pk.column)} = %s"
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, [(field.get_db_prep_save(value, connection), pk) for pk, value in values])
 
 
 def _new_page_content(page):

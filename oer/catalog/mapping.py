@@ -2,9 +2,11 @@
 
 from django.utils.text import slugify
 
-from oer.models import RESOURCE_PAGE_CLASSES
+from oer.models import RESOURCE_PAGE_CLASSES, ResourcePage, WeeklyPlanPage
 
-from .record import FIELDS, TIMED_TYPES
+from .record import FIELDS, TIMED_TYPES, week_references
+
+LOOKUP_BATCH = 2000
 
 SIMPLE_FIELDS = ("title", "description", "levels", "grades", "fields", "subjects", "axes", "language",
                  "license", "audience", "year", "authors", "publisher", "keywords", "accessibility")
@@ -62,6 +64,47 @@ def _list_values(items):
     return values
 
 
+def plain_days(raw_days):
+    """Stored days in the shape `week_to_days` writes: without block ids or ListBlock item
+    wrappers, which Wagtail adds when a page is saved or edited and which mean nothing here."""
+    return [
+        {
+            "type": block["type"],
+            "value": {
+                "day": block["value"]["day"],
+                "activities": [
+                    {
+                        "title": activity.get("title", ""),
+                        "description": activity.get("description", ""),
+                        "resources": _list_values(activity.get("resources")),
+                    }
+                    for activity in _list_values(block["value"].get("activities"))
+                ],
+            },
+        }
+        for block in raw_days
+    ]
+
+
+def lookup_pks(external_ids):
+    """Page pks of the given external ids, in one query per few thousand ids."""
+    external_ids = sorted(set(external_ids))
+    pks = {}
+    for start in range(0, len(external_ids), LOOKUP_BATCH):
+        pks.update(ResourcePage.objects.filter(external_id__in=external_ids[start:start + LOOKUP_BATCH])
+                   .values_list("external_id", "pk"))
+    return pks
+
+
+def plans_with_other_days(days_by_pk):
+    """The stored weekly plans whose days differ from the given ones, ids and wrappers aside."""
+    pks = list(days_by_pk)
+    for start in range(0, len(pks), LOOKUP_BATCH):
+        stored = WeeklyPlanPage.objects.filter(pk__in=pks[start:start + LOOKUP_BATCH]).values_list("pk", "days")
+        changed = [pk for pk, days in stored if plain_days(days.raw_data) != days_by_pk[pk]]
+        yield from WeeklyPlanPage.objects.filter(pk__in=changed) if changed else ()
+
+
 def week_to_days(week, pks_by_external_id):
     if not week:
         return []
@@ -90,7 +133,8 @@ def new_page(record):
 
 
 def apply_record(page, record):
-    """Copy a clean record onto a page; week references are resolved later (see importer)."""
+    """Copy a clean record onto a page; a week that links resources is resolved later, once
+    every page of the import exists (see importer)."""
     for field in SIMPLE_FIELDS:
         setattr(page, field, record[field] if record[field] is not None else _empty(field))
     page.file_url = record["file_url"] or ""
@@ -103,6 +147,8 @@ def apply_record(page, record):
         week = record["week"] or {}
         page.week_year = week.get("year")
         page.week_number = week.get("number")
+        if not week_references(record["week"]):
+            page.days = week_to_days(record["week"], {})
 
 
 def _empty(field):
