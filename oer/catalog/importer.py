@@ -132,6 +132,7 @@ class _Writer:
         self.index = ensure_site_structure()
         self.sibling_slugs = set(Page.objects.child_of(self.index).values_list("slug", flat=True))
         self.plans = {}  # page pk -> week of plans written in this import
+        self.plans_to_publish = {}  # pk -> changed existing plan, published once its links are known
         self.created = []  # pks created in bulk, which send no publish signals
         self._external_ids = None
 
@@ -171,7 +172,11 @@ class _Writer:
                 mapping.apply_record(page, record)
                 if stored is not None:
                     page.stored_file = stored
-                self._publish(page)
+                if record["type"] == "weekly_plan" and week_references(record["week"]):
+                    # Its links may point further on in the file: published once they are resolved.
+                    self.plans_to_publish[page.pk] = page
+                else:
+                    self._publish(page)
                 report.updated += 1
         bulk.create_published(self.index, new_pages, user=self.user)
         self.created.extend(page.pk for page in new_pages)
@@ -244,7 +249,7 @@ class _Writer:
 
         Plans that link nothing got their days when they were written. Plans created by this
         import take their days in bulk, into their row and their only revision; a plan that
-        already existed gets a new revision only when its days change.
+        already existed gets one new revision, here, when it or its days change.
         """
         weeks = {pk: week for pk, week in self.plans.items() if week_references(week)}
         if not weeks:
@@ -254,6 +259,11 @@ class _Writer:
         created = set(self.created)
         bulk.update_created(WeeklyPlanPage, "days", {pk: value for pk, value in days.items() if pk in created})
         existing = {pk: value for pk, value in days.items() if pk not in created}
-        for page in mapping.plans_with_other_days(existing):
-            page.days = existing[page.pk]
+        # Changed plans held back by write_batch, plus plans whose only change is where a link points.
+        pending = dict(self.plans_to_publish)
+        unchanged = {pk: value for pk, value in existing.items() if pk not in pending}
+        for page in mapping.plans_with_other_days(unchanged):
+            pending[page.pk] = page
+        for pk, page in pending.items():
+            page.days = existing[pk]
             self._publish(page)
