@@ -62,7 +62,11 @@ def check_storage():
     try:
         if isinstance(default_storage, FileSystemStorage):
             return OK if _writable_directory(default_storage.location) else DEGRADED
-        default_storage.exists(STORAGE_PROBE)  # one HEAD request to the bucket; absence is fine
+        bucket = getattr(default_storage, "bucket_name", None)
+        if bucket:  # S3: one HEAD request, which also fails when the bucket is gone or access is denied
+            default_storage.connection.meta.client.head_bucket(Bucket=bucket)
+        else:
+            default_storage.exists(STORAGE_PROBE)  # any other backend: one lookup; absence is fine
     except Exception as exc:  # botocore and friends raise many types; all mean "not reachable"
         logger.warning("Health: storage failed: %s", exc)
         return DEGRADED
@@ -80,7 +84,7 @@ def pending_tasks():
     from django_tasks.base import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 
-    ready = DBTaskResult.objects.filter(status=TaskResultStatus.READY).values("pk")[:PENDING_TASKS_CAP]
+    ready = DBTaskResult.objects.filter(status=TaskResultStatus.READY).order_by().values("pk")[:PENDING_TASKS_CAP]
     try:
         return ready.count()
     except DatabaseError as exc:

@@ -18,6 +18,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from acervo import health, redis_cache
+from media.storage_settings import storages_from_environment
+from tests.media.conftest import CREDENTIALS, REGION, Bucket, s3_endpoint  # noqa: F401 (a fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = "redis://127.0.0.1:6379/13"
@@ -147,6 +149,28 @@ def test_upload_folder_not_writable_is_degraded_and_named(healthy_parts, setting
     response, body = _health()
     assert response.status_code == 200
     assert body["status"] == "degraded" and body["checks"]["storage"] == "degraded"
+
+
+def _s3_storages(endpoint, bucket_name):
+    return storages_from_environment({
+        "AWS_STORAGE_BUCKET_NAME": bucket_name, "AWS_S3_ENDPOINT_URL": endpoint, "AWS_S3_REGION_NAME": REGION,
+        "AWS_S3_ADDRESSING_STYLE": "path", **CREDENTIALS,
+    })
+
+
+def test_s3_bucket_reachable_is_ok_and_a_missing_bucket_or_endpoint_is_degraded(healthy_parts, settings, s3_endpoint):
+    bucket = Bucket(s3_endpoint, "acervo-salud")
+    settings.STORAGES = _s3_storages(s3_endpoint, bucket.name)
+    response, body = _health()
+    assert body["status"] == "ok" and body["checks"]["storage"] == "ok"
+
+    settings.STORAGES = _s3_storages(s3_endpoint, "acervo-no-existe")
+    response, body = _health()
+    assert response.status_code == 200 and body["status"] == "degraded" and body["checks"]["storage"] == "degraded"
+
+    settings.STORAGES = _s3_storages(f"http://127.0.0.1:{_closed_port()}", bucket.name)
+    response, body = _health()
+    assert response.status_code == 200 and body["status"] == "degraded" and body["checks"]["storage"] == "degraded"
 
 
 def test_database_unreachable_answers_503_naming_the_database(tmp_path):
