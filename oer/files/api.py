@@ -46,7 +46,7 @@ def set_derived(page, **values):
         if changed:
             revision.content.update(changed)
             revision.save(update_fields=["content"])
-    _index_later([page.pk])
+    index_later([page.pk])
 
 
 def resources_using(stored_ids):
@@ -77,7 +77,8 @@ def failed_fetches():
     return FileFetch.objects.filter(~Q(last_error="")).exclude(status=FileFetch.Status.DONE)
 
 
-def _index_later(pks):
+def index_later(pks):
+    """Queue these resources for search indexing in the caller's transaction."""
     from search import indexing
 
     if pks:

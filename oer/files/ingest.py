@@ -93,7 +93,7 @@ def read_one(pk, report):
     stored = StoredFile.objects.get(pk=pk)
     if read_stored_file(stored):
         report.read += 1
-        api._index_later(api.resources_using([stored.pk]))
+        api.index_later(api.resources_using([stored.pk]))
     else:
         report.read_failed += 1
         report.problems.append(_("%(name)s: %(reason)s") % {"name": stored, "reason": stored.read_error})
