@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "rest_framework",
     "drf_spectacular",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -67,6 +68,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache so cached answers carry the policy too (see docs/seguridad.md).
+    "acervo.security_headers.ContentSecurityPolicyMiddleware",
+    "acervo.security_headers.PermissionsPolicyMiddleware",
     # Outside the session middleware so it sees every cookie the response ends up setting.
     "oer.caching.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -77,6 +81,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a locked-out log-in into the Spanish 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "acervo.urls"
@@ -133,7 +139,8 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Users are read through the shared cache on each request; saving or deleting one drops its entry.
-AUTHENTICATION_BACKENDS = ["courses.cached_users.CachedUserBackend"]
+# django-axes comes first: a locked-out username or address is refused before any password check.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "courses.cached_users.CachedUserBackend"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -180,6 +187,10 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "media.forms.ValidatedDocumentForm"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Acervo"
+# The admin loads nothing from other hosts: no Gravatar (it would send editors' email hashes out)
+# and no update check from the browser; both would also break the Content-Security-Policy.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # The public address: every absolute URL the site writes starts with it (see docs/certificados.md).
 ACERVO_BASE_URL = os.environ.get("ACERVO_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = ACERVO_BASE_URL
@@ -240,6 +251,45 @@ ACERVO_FETCH_ALLOWED_HOSTS = env_list("ACERVO_FETCH_ALLOWED_HOSTS")
 # its reason in Informes → Archivos instead of tying up the worker.
 ACERVO_INGEST_MAX_PAGES = int(os.environ.get("ACERVO_INGEST_MAX_PAGES", "5000"))
 ACERVO_INGEST_MAX_BYTES = int(os.environ.get("ACERVO_INGEST_MAX_BYTES", str(1024**3)))
+
+# Mail (password reset): SMTP whenever EMAIL_HOST is set, in every settings module; without it
+# production tries a local mail server, dev prints mail and tests keep it in memory.
+EMAIL_HOST = os.environ.get("EMAIL_HOST") or "localhost"
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Acervo <no-responder@acervo.example.org>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_TIMEOUT", str(60 * 60 * 24)))
+
+# Log-in throttling (django-axes): 10 failures in 15 minutes for one username or one address lock
+# both log-in pages for that username or address until the window passes (docs/seguridad.md).
+from datetime import timedelta  # noqa: E402
+
+AXES_FAILURE_LIMIT = int(os.environ.get("ACERVO_LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("ACERVO_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "courses.views.accounts.locked_out"
+AXES_CLIENT_IP_CALLABLE = "acervo.client_address.client_address"
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_VERBOSE = False
+# How many reverse proxies in front of the site append to X-Forwarded-For; 0 means the TCP peer
+# is the client and the header is ignored.
+ACERVO_TRUSTED_PROXY_COUNT = int(os.environ.get("ACERVO_TRUSTED_PROXY_COUNT", "0"))
+
+# Content-Security-Policy (django-csp): no inline scripts outside the admin; the S3 origins of
+# STORAGES are added per response (docs/seguridad.md).
+from acervo.security_headers import content_security_policy  # noqa: E402
+
+CONTENT_SECURITY_POLICY = content_security_policy()
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+ACERVO_PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 LOGGING = {
     "version": 1,

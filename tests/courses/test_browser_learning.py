@@ -25,6 +25,7 @@ def test_video_position_is_saved_by_the_script_and_continuar_resumes_there(tab, 
     tab.goto(base + "/cuentas/registro/?next=/cursos/")
     tab.fill("#id_username", "maestra")
     tab.fill("#id_first_name", "Lucía")
+    tab.fill("#id_email", "lucia@escuela.mx")
     tab.fill("#id_password1", "una-clave-larga-2024")
     tab.fill("#id_password2", "una-clave-larga-2024")
     tab.get_by_role("button", name="Crear mi cuenta").click()

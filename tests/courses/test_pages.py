@@ -16,7 +16,7 @@ def test_sign_up_logs_in_and_lands_on_the_dashboard(site_structure):
     assert 'name="username"' in form and 'name="password1"' in form
     response = client.post(
         "/cuentas/registro/",
-        {"username": "maestra", "first_name": "Lucía", "last_name": "Hernández",
+        {"username": "maestra", "first_name": "Lucía", "last_name": "Hernández", "email": "lucia@escuela.mx",
          "password1": "una-clave-larga-2024", "password2": "una-clave-larga-2024"},
         follow=True,
     )
