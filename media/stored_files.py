@@ -95,17 +95,6 @@ def store_path(path, name, categories, *, digest=None, checked=False):
     return stored, True
 
 
-def store_upload(upload, categories):
-    """Store an uploaded file (Django UploadedFile) by content; returns (StoredFile, created)."""
-    validate_upload(upload, categories)
-    with tempfile.NamedTemporaryFile(suffix=".upload") as temporary:
-        upload.seek(0)
-        for chunk in upload.chunks(CHUNK):
-            temporary.write(chunk)
-        temporary.flush()
-        return store_path(temporary.name, upload.name, categories)
-
-
 def local_copy(stored):
     """A temporary local copy of a stored file (storage may be S3); the caller closes it."""
     temporary = tempfile.NamedTemporaryFile(suffix="." + stored.file.name.rsplit(".", 1)[-1])

@@ -12,6 +12,7 @@ from media.stored_files import Digest, store_path
 from oer.files import api as files_api
 from oer.files.record_files import check_record_file
 from oer.models import ResourcePage, WeeklyPlanPage
+from oer.progress import no_progress
 from oer.site import ensure_site_structure
 
 from . import bulk, formats, mapping
@@ -40,11 +41,7 @@ class ImportReport:
                 for n, f, r in self.errors]
 
 
-def _noop_progress(iterable, **kwargs):
-    return iterable
-
-
-def validate_file(path, report, progress=_noop_progress, files_dir=None):
+def validate_file(path, report, progress=no_progress, files_dir=None):
     """First pass: check every line and every file; remember only ids, types and checked files."""
     seen = {}
     references = []  # (line, external id) of weekly-plan links, checked once all ids are known
@@ -83,7 +80,7 @@ def validate_file(path, report, progress=_noop_progress, files_dir=None):
     return report
 
 
-def import_file(path, *, dry_run=False, user=None, progress=_noop_progress, files_dir=None, fetch=False):
+def import_file(path, *, dry_run=False, user=None, progress=no_progress, files_dir=None, fetch=False):
     """Validate then (unless dry_run) write every record in one transaction.
 
     `files_dir`: the folder the records' `file` paths are relative to. `fetch`: queue a download of

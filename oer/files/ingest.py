@@ -16,12 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from media.fetch import FetchError, fetch, fetch_settings
-from media.formats import FORMATS, sniff
 from media.models import StoredFile
 from media.reading import read_stored_file
-from media.stored_files import Digest, store_path
+from media.stored_files import Digest, format_of, store_path
 from media.validation import extension_of
-from oer.models import ResourcePage
+from oer.progress import no_progress
 
 from . import api
 from .models import FileFetch
@@ -46,10 +45,6 @@ class IngestReport:
     problems: list = field(default_factory=list)  # Spanish lines for the command's output
 
 
-def _noop_progress(iterable, **kwargs):
-    return iterable
-
-
 def retry_failed():
     """Make every failed or waiting download and every failed reading due now (operators)."""
     now = timezone.now()
@@ -60,7 +55,7 @@ def retry_failed():
     return fetches, reads
 
 
-def run_pending(*, retry=False, progress=_noop_progress):
+def run_pending(*, retry=False, progress=no_progress):
     """Do every due download and every pending reading now; returns an IngestReport."""
     report = IngestReport()
     if retry:
@@ -141,8 +136,7 @@ def _download(url, kind):
 def _name_for(url, path):
     """The URL's file name when its extension fits the content, else a neutral one that does."""
     name = os.path.basename(unquote(urlparse(url).path)) or "archivo"
-    with open(path, "rb") as handle:
-        fmt = FORMATS.get(sniff(handle.read(4096)))
+    fmt = format_of(path)
     if fmt is not None and extension_of(name) not in fmt.extensions:
         name = f"archivo.{fmt.extensions[0]}"
     return name[:200]
@@ -159,5 +153,5 @@ def _failed(job, reason, report):
     job.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
     report.fetch_failed += 1
     report.problems.append(_("%(resource)s (%(url)s): %(reason)s") % {
-        "resource": job.resource.external_id if isinstance(job.resource, ResourcePage) else job.resource_id,
+        "resource": job.resource.external_id,
         "url": job.url, "reason": reason})
