@@ -11,8 +11,14 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def browser_page(browser):
     context = browser.new_context(locale="es-MX")
-    yield context, context.new_page()
-    context.close()
+    page = context.new_page()
+    yield context, page
+    # The admin page a test ends on keeps loading (scripts, API calls) on the live server, which
+    # shares the test database connection: let it finish, or the next test starts inside its transaction.
+    try:
+        page.wait_for_load_state("networkidle", timeout=15_000)
+    finally:
+        context.close()
 
 
 def submit_upload(browser_page, live_server, client, django_user_model, video):
