@@ -41,7 +41,12 @@ class _OutageLog:
                 self._suppressed += 1
                 return
             suppressed, self._suppressed, self._last = self._suppressed, 0, now
-        logger.error("Redis cache unreachable (%s): %s; answered as a miss (%d similar errors not logged)", operation, exc, suppressed)
+        logger.error(
+            "Redis cache unreachable (%s): %s; answered as a miss (%d similar errors not logged)",
+            operation,
+            exc,
+            suppressed,
+        )
 
 
 outage_log = _OutageLog()

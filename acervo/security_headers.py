@@ -29,7 +29,9 @@ def stored_file_origins(storages):
             origins.append(f"{parts.scheme}://{bucket}.{parts.netloc}")
         else:
             region = options.get("region_name")
-            origins.append(f"https://{bucket}.s3.{region}.amazonaws.com" if region else f"https://{bucket}.s3.amazonaws.com")
+            origins.append(
+                f"https://{bucket}.s3.{region}.amazonaws.com" if region else f"https://{bucket}.s3.amazonaws.com"
+            )
         if options.get("custom_domain"):
             origins.append(f"https://{options['custom_domain']}")
     return list(dict.fromkeys(origins))

@@ -43,19 +43,37 @@ def make_record(n, rng, count, plan_every):
     kind = "weekly_plan" if plan_every and rng.randrange(plan_every) == 0 else rng.choice(TYPES)
     grade = rng.randint(1, 6)
     record = {
-        "external_id": f"bench:{n:07d}", "type": kind,
+        "external_id": f"bench:{n:07d}",
+        "type": kind,
         "title": f"{topic.capitalize()} para {ORDINALS[grade - 1]} grado, parte {n}",
         "description": f"Material para trabajar {topic} en el aula con actividades y ejemplos cotidianos ({n}).",
-        "levels": ["primaria"], "grades": [grade], "fields": [field], "subjects": [subject], "axes": [],
-        "language": "es", "license": "cc-by-4.0", "audience": ["alumno", "docente"], "year": 2024,
-        "authors": ["Secretaría de Educación Pública"], "publisher": "SEP", "keywords": [topic, subject],
-        "file_url": f"https://recursos.acervo.example/{n}.pdf", "cover_url": None,
-        "duration_seconds": None, "transcript": None, "captions": [], "week": None, "accessibility": [],
+        "levels": ["primaria"],
+        "grades": [grade],
+        "fields": [field],
+        "subjects": [subject],
+        "axes": [],
+        "language": "es",
+        "license": "cc-by-4.0",
+        "audience": ["alumno", "docente"],
+        "year": 2024,
+        "authors": ["Secretaría de Educación Pública"],
+        "publisher": "SEP",
+        "keywords": [topic, subject],
+        "file_url": f"https://recursos.acervo.example/{n}.pdf",
+        "cover_url": None,
+        "duration_seconds": None,
+        "transcript": None,
+        "captions": [],
+        "week": None,
+        "accessibility": [],
     }
     if kind in ("video", "audio"):
-        record.update(duration_seconds=rng.randint(300, 1800), transcript=f"Hoy aprendemos sobre {topic}.",
-                      captions=[{"language": "es", "url": f"https://recursos.acervo.example/{n}.vtt"}] if kind == "video" else [],
-                      accessibility=["subtitulos", "transcripcion"] if kind == "video" else ["transcripcion"])
+        record.update(
+            duration_seconds=rng.randint(300, 1800),
+            transcript=f"Hoy aprendemos sobre {topic}.",
+            captions=[{"language": "es", "url": f"https://recursos.acervo.example/{n}.vtt"}] if kind == "video" else [],
+            accessibility=["subtitulos", "transcripcion"] if kind == "video" else ["transcripcion"],
+        )
     if kind == "weekly_plan":
         record.update(title=f"Plan semanal: {topic} ({n})", week=make_week(n, rng, count, topic))
     return record
@@ -70,8 +88,13 @@ def make_week(n, rng, count, topic):
         activities = []
         for step in range(rng.randint(1, 2)):
             resources = [f"bench:{m:07d}" for m in rng.sample(nearby, rng.randint(1, 2))] if links and nearby else []
-            activities.append({"title": f"{topic.capitalize()}: actividad {step + 1} del {day}",
-                               "description": "Trabajo en equipos y puesta en común.", "resources": resources})
+            activities.append(
+                {
+                    "title": f"{topic.capitalize()}: actividad {step + 1} del {day}",
+                    "description": "Trabajo en equipos y puesta en común.",
+                    "resources": resources,
+                }
+            )
         days.append({"day": day, "activities": activities})
     return {"year": 2024, "number": n % 40 + 1, "days": days}
 
@@ -108,8 +131,13 @@ def child(path):
         report = import_file(path)
         elapsed = time.perf_counter() - start
         assert report.ok, report.error_lines()[:5]
-        figures[label] = {"seconds": round(elapsed, 2), "records_per_s": round(report.total / elapsed, 1),
-                          "created": report.created, "updated": report.updated, "unchanged": report.unchanged}
+        figures[label] = {
+            "seconds": round(elapsed, 2),
+            "records_per_s": round(report.total / elapsed, 1),
+            "created": report.created,
+            "updated": report.updated,
+            "unchanged": report.unchanged,
+        }
         check_plans(path)
     import resource
 
@@ -125,11 +153,22 @@ def check_plans(path):
     from oer.models import ResourcePage, WeeklyPlanPage
 
     with open(path, encoding="utf-8") as handle:
-        weeks = {record["external_id"]: record["week"] for record in map(json.loads, handle) if record["type"] == "weekly_plan"}
+        weeks = {
+            record["external_id"]: record["week"]
+            for record in map(json.loads, handle)
+            if record["type"] == "weekly_plan"
+        }
     external_ids = dict(ResourcePage.objects.values_list("pk", "external_id"))
     for page in WeeklyPlanPage.objects.select_related("live_revision"):
-        expected = validate_record({"type": "weekly_plan", "external_id": page.external_id, "title": page.title,
-                                    "levels": ["primaria"], "week": weeks[page.external_id]})[0]["week"]
+        expected = validate_record(
+            {
+                "type": "weekly_plan",
+                "external_id": page.external_id,
+                "title": page.title,
+                "levels": ["primaria"],
+                "week": weeks[page.external_id],
+            }
+        )[0]["week"]
         assert week_from_page(page, external_ids) == expected, page.external_id
         assert json.loads(page.live_revision.content["days"]) == list(page.days.raw_data), page.external_id
 
@@ -143,8 +182,9 @@ def run_for(database, path):
     else:
         recreate_database(POSTGRES_URL)
         env["DATABASE_URL"] = POSTGRES_URL
-    out = subprocess.run([sys.executable, __file__, "--child", str(path)], env=env, cwd=ROOT,
-                         capture_output=True, text=True, check=False)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", str(path)], env=env, cwd=ROOT, capture_output=True, text=True, check=False
+    )
     if out.returncode:
         raise SystemExit(out.stderr[-3000:])
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -167,8 +207,10 @@ def main():
     for database in args.databases.split(","):
         figures = run_for(database, path)
         fresh, again = figures["fresh"], figures["reimport"]
-        print(f"{database:<12} {fresh['records_per_s']:>14} reg/s ({fresh['seconds']} s) "
-              f"{again['records_per_s']:>10} reg/s ({again['seconds']} s) {figures['peak_rss_mb']:>10} MB")
+        print(
+            f"{database:<12} {fresh['records_per_s']:>14} reg/s ({fresh['seconds']} s) "
+            f"{again['records_per_s']:>10} reg/s ({again['seconds']} s) {figures['peak_rss_mb']:>10} MB"
+        )
 
 
 if __name__ == "__main__":

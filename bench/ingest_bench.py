@@ -35,8 +35,20 @@ from search_bench import percentile, setup_django  # noqa: E402
 TARGETS = {"pages_per_s": 200, "peak_mb": 600, "p95_ms": 50}
 # Collection names give every book a title and description word that no page holds, so the
 # metadata-only queries really match metadata only.
-COLLECTIONS = ("ahuehuete", "huizache", "guamúchil", "tabachín", "jacaranda", "tepehuaje", "colorín", "sabino",
-               "ocote", "cuajiote", "copal", "liquidámbar")
+COLLECTIONS = (
+    "ahuehuete",
+    "huizache",
+    "guamúchil",
+    "tabachín",
+    "jacaranda",
+    "tepehuaje",
+    "colorín",
+    "sabino",
+    "ocote",
+    "cuajiote",
+    "copal",
+    "liquidámbar",
+)
 BOOKS_DIR = "libros"
 
 
@@ -71,14 +83,31 @@ def _write_book(job):
 def record(number, pages):
     collection = COLLECTIONS[number % len(COLLECTIONS)]
     return {
-        "external_id": f"bench:libro:{number:05d}", "type": "textbook", "title": book_title(number),
+        "external_id": f"bench:libro:{number:05d}",
+        "type": "textbook",
+        "title": book_title(number),
         "description": f"Libro de prueba de la colección {collection.capitalize()} para medir la lectura de "
-                       f"{pages} páginas.",
-        "levels": ["primaria"], "grades": [number % 6 + 1], "fields": ["saberes-y-pensamiento-cientifico"],
-        "subjects": [], "axes": [], "language": "es", "license": "cc-by-4.0", "audience": ["alumno"], "year": 2025,
-        "authors": ["Equipo de Acervo"], "publisher": "Acervo", "keywords": [collection], "file_url": None,
-        "cover_url": None, "duration_seconds": None, "transcript": None, "captions": [], "week": None,
-        "accessibility": [], "file": f"{BOOKS_DIR}/prueba-{number:05d}.pdf",
+        f"{pages} páginas.",
+        "levels": ["primaria"],
+        "grades": [number % 6 + 1],
+        "fields": ["saberes-y-pensamiento-cientifico"],
+        "subjects": [],
+        "axes": [],
+        "language": "es",
+        "license": "cc-by-4.0",
+        "audience": ["alumno"],
+        "year": 2025,
+        "authors": ["Equipo de Acervo"],
+        "publisher": "Acervo",
+        "keywords": [collection],
+        "file_url": None,
+        "cover_url": None,
+        "duration_seconds": None,
+        "transcript": None,
+        "captions": [],
+        "week": None,
+        "accessibility": [],
+        "file": f"{BOOKS_DIR}/prueba-{number:05d}.pdf",
     }
 
 
@@ -120,7 +149,7 @@ def page_queries(count, seed=11):
             queries.append(" ".join(rng.sample([w for w in words if len(w) > 6] or words, 1)))
         else:
             start = rng.randrange(max(1, len(words) - 5))
-            queries.append(" ".join(words[start:start + rng.randint(3, 7)]))
+            queries.append(" ".join(words[start : start + rng.randint(3, 7)]))
     return queries
 
 
@@ -171,8 +200,12 @@ def _timed_queries(client, queries):
         assert response.status_code == 200, response.content[:300]
         results = response.json()["results"]
         with_pages += bool(results and results[0].get("pages"))
-    return {"p50_ms": percentile(times, 50), "p95_ms": percentile(times, 95), "with_pages": with_pages,
-            "queries": len(queries)}
+    return {
+        "p50_ms": percentile(times, 50),
+        "p95_ms": percentile(times, 95),
+        "with_pages": with_pages,
+        "queries": len(queries),
+    }
 
 
 def child(catalogue, queries):
@@ -206,8 +239,13 @@ def child(catalogue, queries):
 
 def run_child(catalogue, queries):
     with tempfile.TemporaryDirectory(prefix="acervo-ingest-bench-") as data_dir:
-        env = dict(os.environ, ACERVO_DATA_DIR=data_dir, ACERVO_TEST_DATA_DIR=data_dir,
-                   DJANGO_SETTINGS_MODULE="acervo.settings.test", ELASTICSEARCH_URL="")
+        env = dict(
+            os.environ,
+            ACERVO_DATA_DIR=data_dir,
+            ACERVO_TEST_DATA_DIR=data_dir,
+            DJANGO_SETTINGS_MODULE="acervo.settings.test",
+            ELASTICSEARCH_URL="",
+        )
         env.pop("DATABASE_URL", None)
         command = [sys.executable, __file__, "--child", str(catalogue), "--queries", str(queries)]
         output = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True)
@@ -219,13 +257,21 @@ def run_child(catalogue, queries):
 
 def report(figures, books, pages):
     total_pages = figures["pages"]
-    print(f"\n{books} libros × {pages} páginas: {total_pages} páginas leídas, {figures['covers']} portadas "
-          f"(SQLite, buscador embebido: {figures['indexed']} documentos en el índice)")
+    print(
+        f"\n{books} libros × {pages} páginas: {total_pages} páginas leídas, {figures['covers']} portadas "
+        f"(SQLite, buscador embebido: {figures['indexed']} documentos en el índice)"
+    )
     print(f"{'fase':<34}{'segundos':>10}{'páginas/s':>12}{'memoria máx.':>15}")
-    rows = [("importación (--files)", "import"), ("lectura (texto y portadas)", "ingest"), ("indexación (drain)", "index")]
+    rows = [
+        ("importación (--files)", "import"),
+        ("lectura (texto y portadas)", "ingest"),
+        ("indexación (drain)", "index"),
+    ]
     for label, key in rows:
         phase = figures[key]
-        print(f"{label:<34}{phase['seconds']:>10.1f}{total_pages / phase['seconds']:>12.0f}{phase['peak_mb']:>12.0f} MB")
+        print(
+            f"{label:<34}{phase['seconds']:>10.1f}{total_pages / phase['seconds']:>12.0f}{phase['peak_mb']:>12.0f} MB"
+        )
     total = sum(figures[key]["seconds"] for _label, key in rows)
     peak = max(figures[key]["peak_mb"] for _label, key in rows)
     print(f"{'total':<34}{total:>10.1f}{total_pages / total:>12.0f}{peak:>12.0f} MB")
@@ -234,10 +280,14 @@ def report(figures, books, pages):
     print(f"\n{'API de búsqueda':<34}{'p50':>10}{'p95':>12}{'con páginas':>15}")
     for label, key in (("con coincidencias en páginas", "page_search"), ("solo metadatos", "metadata_search")):
         search = figures[key]
-        print(f"{label:<34}{search['p50_ms']:>7.1f} ms{search['p95_ms']:>9.1f} ms"
-              f"{search['with_pages']:>8}/{search['queries']}")
-    print(f"\nmetas: ≥ {TARGETS['pages_per_s']} páginas/s en total, ≤ {TARGETS['peak_mb']} MB en la lectura, "
-          f"p95 ≤ {TARGETS['p95_ms']} ms")
+        print(
+            f"{label:<34}{search['p50_ms']:>7.1f} ms{search['p95_ms']:>9.1f} ms"
+            f"{search['with_pages']:>8}/{search['queries']}"
+        )
+    print(
+        f"\nmetas: ≥ {TARGETS['pages_per_s']} páginas/s en total, ≤ {TARGETS['peak_mb']} MB en la lectura, "
+        f"p95 ≤ {TARGETS['p95_ms']} ms"
+    )
     verdicts = {
         "páginas/s": total_pages / total >= TARGETS["pages_per_s"],
         "memoria de la lectura": figures["ingest"]["peak_mb"] <= TARGETS["peak_mb"],
@@ -252,8 +302,11 @@ def main():
     parser.add_argument("--books", type=int, default=400)
     parser.add_argument("--pages", type=int, default=150, help="pages per book (at least 12)")
     parser.add_argument("--queries", type=int, default=200, help="search requests of each kind")
-    parser.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "acervo-ingest-bench"),
-                        help="folder that keeps the generated books between runs")
+    parser.add_argument(
+        "--cache",
+        default=os.path.join(tempfile.gettempdir(), "acervo-ingest-bench"),
+        help="folder that keeps the generated books between runs",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:

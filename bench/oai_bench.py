@@ -55,8 +55,8 @@ def main():
     from django.core.management import call_command
     from django.test import Client
     from django.test.utils import setup_test_environment
-
     from import_bench import generate
+
     from oer.catalog.importer import import_file
     from oer.opendata import dumps
 
@@ -76,11 +76,15 @@ def main():
     print(f"later request (nothing to record): {(time.perf_counter() - start) * 1000:.1f} ms")
     for prefix in ("oai_dc", "lom"):
         records, requests, elapsed = harvest(client, prefix)
-        print(f"ListRecords {prefix}: {records} records in {requests} requests, {elapsed:.2f} s, {records / elapsed:.0f} records/s")
+        print(
+            f"ListRecords {prefix}: {records} records in {requests} requests, {elapsed:.2f} s, {records / elapsed:.0f} records/s"
+        )
     start = time.perf_counter()
     dump = dumps.publish()
-    print(f"publish_open_data (jsonl + csv): {dump.count} resources, {time.perf_counter() - start:.2f} s, "
-          f"{dump.sizes['jsonl'] / 1e6:.1f} MB jsonl, {dump.sizes['csv'] / 1e6:.1f} MB csv")
+    print(
+        f"publish_open_data (jsonl + csv): {dump.count} resources, {time.perf_counter() - start:.2f} s, "
+        f"{dump.sizes['jsonl'] / 1e6:.1f} MB jsonl, {dump.sizes['csv'] / 1e6:.1f} MB csv"
+    )
 
 
 if __name__ == "__main__":

@@ -97,13 +97,40 @@ def log_in(base, username):
 
 def server_command(kind, port, workers, threads):
     if kind == "granian":
-        return [sys.executable, "-m", "granian", "--interface", "wsgi", "acervo.wsgi:application",
-                "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
-                "--blocking-threads", str(threads), "--log-level", "warning"]
+        return [
+            sys.executable,
+            "-m",
+            "granian",
+            "--interface",
+            "wsgi",
+            "acervo.wsgi:application",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            "--blocking-threads",
+            str(threads),
+            "--log-level",
+            "warning",
+        ]
     if kind == "gunicorn":
         # Sync workers: on two cores they beat threads, whose GIL hand-offs cost more than new connections.
-        return [sys.executable, "-m", "gunicorn", "acervo.wsgi", "-b", f"127.0.0.1:{port}",
-                "--workers", str(workers), "--worker-class", "sync", "--log-level", "warning"]
+        return [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "acervo.wsgi",
+            "-b",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--worker-class",
+            "sync",
+            "--log-level",
+            "warning",
+        ]
     return [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"]
 
 
@@ -240,11 +267,15 @@ def run_server(kind, args):
         server.wait()
     total = args.clients * args.writes
     lost = lost_updates(clients)
-    print(f"server={kind} workers={workers} threads={threads} clients={args.clients} learners={learners} "
-          f"lessons={args.lessons} writes={total}")
+    print(
+        f"server={kind} workers={workers} threads={threads} clients={args.clients} learners={learners} "
+        f"lessons={args.lessons} writes={total}"
+    )
     print(f"  elapsed={elapsed:.2f}s writes/s={total / elapsed:.0f} errors={len(failures)} lost_updates={lost}")
-    print("  cpu ms per write: "
-          + ", ".join(f"{role} {1000 * (cpu_after[role] - cpu_before[role]) / total:.2f}" for role in cpu_before))
+    print(
+        "  cpu ms per write: "
+        + ", ".join(f"{role} {1000 * (cpu_after[role] - cpu_before[role]) / total:.2f}" for role in cpu_before)
+    )
     for failure in sorted(set(failures))[:5]:
         print("  error:", failure)
     return total / elapsed, bool(lost or failures)
@@ -273,7 +304,10 @@ def main():
     if unknown:
         parser.error(f"servidores desconocidos: {', '.join(sorted(unknown))}")
     os.environ.update(
-        DATABASE_URL=args.database, REDIS_URL=args.redis, DJANGO_SETTINGS_MODULE="acervo.settings.test", LOG_LEVEL="WARNING"
+        DATABASE_URL=args.database,
+        REDIS_URL=args.redis,
+        DJANGO_SETTINGS_MODULE="acervo.settings.test",
+        LOG_LEVEL="WARNING",
     )
     sys.path.insert(0, str(ROOT))
     results = {kind: run_server(kind, args) for kind in servers}

@@ -29,7 +29,12 @@ TOPICS = [
     ("ecosistemas", "ciencias-naturales", "saberes-y-pensamiento-cientifico", "selva, desierto, manglar y seres vivos"),
     ("la Independencia de México", "historia", "etica-naturaleza-y-sociedades", "Hidalgo, Morelos y la consumación"),
     ("lectura en voz alta", "espanol", "lenguajes", "cuentos, leyendas y poemas"),
-    ("el ciclo del agua", "ciencias-naturales", "saberes-y-pensamiento-cientifico", "evaporación, condensación y lluvia"),
+    (
+        "el ciclo del agua",
+        "ciencias-naturales",
+        "saberes-y-pensamiento-cientifico",
+        "evaporación, condensación y lluvia",
+    ),
     ("mapas de México", "geografia", "etica-naturaleza-y-sociedades", "estados, capitales y puntos cardinales"),
     ("convivencia escolar", "formacion-civica-y-etica", "de-lo-humano-y-lo-comunitario", "acuerdos, respeto y diálogo"),
     ("multiplicación", "matematicas", "saberes-y-pensamiento-cientifico", "grupos iguales y tablas"),
@@ -39,10 +44,17 @@ TOPICS = [
 ORDINALS = ["primer", "segundo", "tercer", "cuarto", "quinto", "sexto"]
 TYPES = ["textbook", "video", "audio", "teacher_guide", "activity"]
 LATENCY_QUERIES = [
-    ({"q": "fracciones quinto"}), ({"q": "ecosistemas", "type": "video"}), ({"q": "ciclo del agua"}),
-    ({"q": "independencia", "grade": "5"}), ({"q": "mapas de mexico"}), ({"q": "multiplicacion tercer grado"}),
-    ({"q": "lectura", "type": "textbook"}), ({"q": "energia potencial"}), ({"q": "convivencia"}),
-    ({"q": "alimentacion saludable", "subject": "ciencias-naturales"}), ({"q": "fracsiones"}),
+    ({"q": "fracciones quinto"}),
+    ({"q": "ecosistemas", "type": "video"}),
+    ({"q": "ciclo del agua"}),
+    ({"q": "independencia", "grade": "5"}),
+    ({"q": "mapas de mexico"}),
+    ({"q": "multiplicacion tercer grado"}),
+    ({"q": "lectura", "type": "textbook"}),
+    ({"q": "energia potencial"}),
+    ({"q": "convivencia"}),
+    ({"q": "alimentacion saludable", "subject": "ciencias-naturales"}),
+    ({"q": "fracsiones"}),
     ({"q": "matematicas"}),
 ]
 
@@ -52,15 +64,29 @@ def make_record(n, rng):
     kind = rng.choice(TYPES)
     grade = rng.randint(1, 6)
     record = {
-        "external_id": f"bench:{n:07d}", "type": kind,
+        "external_id": f"bench:{n:07d}",
+        "type": kind,
         "title": f"{topic[0].upper() + topic[1:]} para {ORDINALS[grade - 1]} grado, parte {n}",
         "description": f"Material para trabajar {topic} en el aula: {detail}, con actividades y ejemplos cotidianos.",
-        "levels": ["primaria"], "grades": [grade], "fields": [field], "subjects": [subject], "axes": [],
-        "language": rng.choice(["es"] * 9 + ["nah"]), "license": rng.choice(["cc-by-4.0", "sep-uso-educativo"]),
-        "audience": ["alumno", "docente"], "year": rng.randint(2018, 2024),
-        "authors": ["Secretaría de Educación Pública"], "publisher": "SEP", "keywords": [topic, subject],
-        "file_url": f"https://recursos.acervo.example/{n}.pdf", "cover_url": None,
-        "duration_seconds": None, "transcript": None, "captions": [], "week": None, "accessibility": [],
+        "levels": ["primaria"],
+        "grades": [grade],
+        "fields": [field],
+        "subjects": [subject],
+        "axes": [],
+        "language": rng.choice(["es"] * 9 + ["nah"]),
+        "license": rng.choice(["cc-by-4.0", "sep-uso-educativo"]),
+        "audience": ["alumno", "docente"],
+        "year": rng.randint(2018, 2024),
+        "authors": ["Secretaría de Educación Pública"],
+        "publisher": "SEP",
+        "keywords": [topic, subject],
+        "file_url": f"https://recursos.acervo.example/{n}.pdf",
+        "cover_url": None,
+        "duration_seconds": None,
+        "transcript": None,
+        "captions": [],
+        "week": None,
+        "accessibility": [],
     }
     if kind in ("video", "audio"):
         record.update(
@@ -78,9 +104,9 @@ def percentile(values, p):
 
 def ndcg_at_10(ranked, judgments):
     gains = [judgments.get(external_id, 0) for external_id in ranked[:10]]
-    dcg = sum((2 ** g - 1) / math.log2(i + 2) for i, g in enumerate(gains))
+    dcg = sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(gains))
     ideal = sorted(judgments.values(), reverse=True)[:10]
-    idcg = sum((2 ** g - 1) / math.log2(i + 2) for i, g in enumerate(ideal))
+    idcg = sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(ideal))
     return dcg / idcg if idcg else 0.0
 
 
@@ -171,8 +197,11 @@ def phase_relevance():
         body = client.get("/api/v1/search/", {"q": item["q"], "page_size": 10}).json()
         embedded.append(ndcg_at_10([hit["external_id"] for hit in body["results"]], item["judgments"]))
         database.append(ndcg_at_10(database_search({"q": item["q"]}, 10)[1], item["judgments"]))
-    return {"queries": len(queries), "embedded_ndcg10": statistics.mean(embedded),
-            "database_ndcg10": statistics.mean(database)}
+    return {
+        "queries": len(queries),
+        "embedded_ndcg10": statistics.mean(embedded),
+        "database_ndcg10": statistics.mean(database),
+    }
 
 
 def phase_latency(docs, rounds, with_database=True):
@@ -206,21 +235,32 @@ def phase_latency(docs, rounds, with_database=True):
                 database_search(params)
                 database.append((time.perf_counter() - started) * 1000)
     result = {
-        "docs": written, "import_seconds": import_seconds, "embedded_docs_per_s": written / embedded_index,
-        "embedded_p50_ms": percentile(embedded, 50), "embedded_p95_ms": percentile(embedded, 95),
+        "docs": written,
+        "import_seconds": import_seconds,
+        "embedded_docs_per_s": written / embedded_index,
+        "embedded_p50_ms": percentile(embedded, 50),
+        "embedded_p95_ms": percentile(embedded, 95),
         "requests_per_backend": len(embedded),
     }
     if with_database:
-        result.update(database_docs_per_s=written / database_index, database_p50_ms=percentile(database, 50),
-                      database_p95_ms=percentile(database, 95))
+        result.update(
+            database_docs_per_s=written / database_index,
+            database_p50_ms=percentile(database, 50),
+            database_p95_ms=percentile(database, 95),
+        )
     return result
 
 
 # -- parent side ---------------------------------------------------------------------------
 def run_child(phase, args):
     with tempfile.TemporaryDirectory(prefix="acervo-search-bench-") as data_dir:
-        env = dict(os.environ, ACERVO_DATA_DIR=data_dir, ACERVO_TEST_DATA_DIR=data_dir,
-                   DJANGO_SETTINGS_MODULE="acervo.settings.test", ELASTICSEARCH_URL="")
+        env = dict(
+            os.environ,
+            ACERVO_DATA_DIR=data_dir,
+            ACERVO_TEST_DATA_DIR=data_dir,
+            DJANGO_SETTINGS_MODULE="acervo.settings.test",
+            ELASTICSEARCH_URL="",
+        )
         env.pop("DATABASE_URL", None)
         command = [sys.executable, __file__, "--child", phase, "--docs", str(args.docs), "--rounds", str(args.rounds)]
         if args.embedded_only:
@@ -237,8 +277,11 @@ def main():
     parser.add_argument("--docs", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--phases", default="relevance,latency")
-    parser.add_argument("--embedded-only", action="store_true",
-                        help="latency without Wagtail's database backend (its indexing is slow at 100k)")
+    parser.add_argument(
+        "--embedded-only",
+        action="store_true",
+        help="latency without Wagtail's database backend (its indexing is slow at 100k)",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -257,12 +300,18 @@ def main():
         print(f"  difference                {r['embedded_ndcg10'] - r['database_ndcg10']:+.3f}")
     if "latency" in phases:
         r = run_child("latency", args)
-        print(f"latency at {r['docs']} docs ({r['requests_per_backend']} requests each; catalogue import {r['import_seconds']:.0f} s):")
+        print(
+            f"latency at {r['docs']} docs ({r['requests_per_backend']} requests each; catalogue import {r['import_seconds']:.0f} s):"
+        )
         print(f"  indexing   embedded {r['embedded_docs_per_s']:.0f} docs/s")
-        print(f"  embedded (API: query + filters + 8 facets + snippets + 20 results)  p50 {r['embedded_p50_ms']:.1f} ms  p95 {r['embedded_p95_ms']:.1f} ms")
+        print(
+            f"  embedded (API: query + filters + 8 facets + snippets + 20 results)  p50 {r['embedded_p50_ms']:.1f} ms  p95 {r['embedded_p95_ms']:.1f} ms"
+        )
         if "database_p95_ms" in r:
             print(f"  indexing   Wagtail database backend {r['database_docs_per_s']:.0f} docs/s")
-            print(f"  Wagtail database backend (query + filters + 3 facets + 20 results)   p50 {r['database_p50_ms']:.1f} ms  p95 {r['database_p95_ms']:.1f} ms")
+            print(
+                f"  Wagtail database backend (query + filters + 3 facets + 20 results)   p50 {r['database_p50_ms']:.1f} ms  p95 {r['database_p95_ms']:.1f} ms"
+            )
             print(f"  p95 speed-up            {r['database_p95_ms'] / r['embedded_p95_ms']:.1f}x")
 
 

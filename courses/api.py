@@ -321,8 +321,12 @@ def course_summary(user, course, request=None):
     return {
         "percent_complete": percent,
         "resume": (
-            {"lesson_id": lesson.pk, "title": lesson.title, "position_seconds": position,
-             "url": lesson_url(lesson, position, request)}
+            {
+                "lesson_id": lesson.pk,
+                "title": lesson.title,
+                "position_seconds": position,
+                "url": lesson_url(lesson, position, request),
+            }
             if lesson
             else None
         ),
@@ -366,24 +370,46 @@ def export_learner_data(user):
             "last_login": _iso(user.last_login),
         },
         "enrolments": [
-            {"course": enrolment.course.slug, "course_title": enrolment.course.title,
-             "enrolled_at": _iso(enrolment.created_at), "completed_at": _iso(enrolment.completed_at)}
+            {
+                "course": enrolment.course.slug,
+                "course_title": enrolment.course.title,
+                "enrolled_at": _iso(enrolment.created_at),
+                "completed_at": _iso(enrolment.completed_at),
+            }
             for enrolment in Enrolment.objects.filter(user=user).select_related("course").order_by("pk")
         ],
         "lesson_progress": [
-            {"lesson_id": row.lesson_id, "lesson_title": row.lesson.title, "status": row.status,
-             "position_seconds": row.position_seconds, "started_at": _iso(row.started_at),
-             "updated_at": _iso(row.updated_at), "completed_at": _iso(row.completed_at)}
+            {
+                "lesson_id": row.lesson_id,
+                "lesson_title": row.lesson.title,
+                "status": row.status,
+                "position_seconds": row.position_seconds,
+                "started_at": _iso(row.started_at),
+                "updated_at": _iso(row.updated_at),
+                "completed_at": _iso(row.completed_at),
+            }
             for row in LessonProgress.objects.filter(user=user).select_related("lesson").order_by("pk")
         ],
         "quiz_attempts": [
-            {"quiz_id": row.quiz_id, "attempt": row.number, "answers": row.answers, "results": row.results,
-             "score": float(row.score), "passed": row.passed, "submitted_at": _iso(row.created_at)}
+            {
+                "quiz_id": row.quiz_id,
+                "attempt": row.number,
+                "answers": row.answers,
+                "results": row.results,
+                "score": float(row.score),
+                "passed": row.passed,
+                "submitted_at": _iso(row.created_at),
+            }
             for row in QuizAttempt.objects.filter(user=user).order_by("pk")
         ],
         "certificates": [
-            {"code": row.code, "course_title": row.course_title, "holder_name": row.holder_name,
-             "issued_at": _iso(row.issued_at), "url": certificate_url(row.code)}
+            {
+                "code": row.code,
+                "course_title": row.course_title,
+                "holder_name": row.holder_name,
+                "issued_at": _iso(row.issued_at),
+                "url": certificate_url(row.code),
+            }
             for row in Certificate.objects.filter(user=user).order_by("pk")
         ],
     }

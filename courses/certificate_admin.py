@@ -56,7 +56,9 @@ class CertificatePermissionPolicy(BasePermissionPolicy):
 def status_label(certificate):
     if certificate.revoked_at is None:
         return _("Vigente")
-    return _("Revocada el %(date)s") % {"date": date_format(timezone.localtime(certificate.revoked_at), "SHORT_DATE_FORMAT")}
+    return _("Revocada el %(date)s") % {
+        "date": date_format(timezone.localtime(certificate.revoked_at), "SHORT_DATE_FORMAT")
+    }
 
 
 class RevokeCertificateView(generic.EditView):

@@ -109,8 +109,14 @@ COURSES = [
                             "pass_score": "1.00",
                             "max_attempts": 2,
                             "questions": [
-                                _question("¿Qué fracción es equivalente a 1/2?", [("2/4", True), ("2/3", False), ("1/4", False)]),
-                                _question("Si repartes 3 pizzas entre 4 personas, ¿cuánto le toca a cada una?", [("3/4", True), ("4/3", False), ("1/3", False)]),
+                                _question(
+                                    "¿Qué fracción es equivalente a 1/2?",
+                                    [("2/4", True), ("2/3", False), ("1/4", False)],
+                                ),
+                                _question(
+                                    "Si repartes 3 pizzas entre 4 personas, ¿cuánto le toca a cada una?",
+                                    [("3/4", True), ("4/3", False), ("1/3", False)],
+                                ),
                             ],
                         },
                     },

@@ -115,7 +115,9 @@ def for_lesson(lesson_id):
         course_id = memo.lesson_course[lesson_id]
         plan = for_course(course_id) if course_id else None
     else:
-        lesson = LessonPage.objects.filter(pk=lesson_id).only("path", "depth").first() if 0 < lesson_id <= MAX_ID else None
+        lesson = (
+            LessonPage.objects.filter(pk=lesson_id).only("path", "depth").first() if 0 < lesson_id <= MAX_ID else None
+        )
         course_id = CoursePage.objects.ancestor_of(lesson).values_list("pk", flat=True).first() if lesson else None
         plan = for_course(course_id) if course_id else None
         if plan is None or lesson_id not in plan.lesson_ids:

@@ -68,9 +68,7 @@ def course_state(user_id, course_id, counted_ids, quiz_lesson_ids):
 
     A lesson is done when completed and, if it is in `quiz_lesson_ids`, its quiz passed.
     """
-    certificate = (
-        f"SELECT c.code FROM {_table(Certificate)} c WHERE c.user_id = %s AND c.course_id = %s LIMIT 1"
-    )
+    certificate = f"SELECT c.code FROM {_table(Certificate)} c WHERE c.user_id = %s AND c.course_id = %s LIMIT 1"
     if not counted_ids:
         with connection.cursor() as cursor:
             cursor.execute(certificate, [user_id, course_id])

@@ -11,7 +11,9 @@ urlpatterns = [
     path("api/v1/courses/", api_views.CourseListView.as_view(), name="courses-api-list"),
     path("api/v1/courses/<slug:slug>/", api_views.CourseDetailView.as_view(), name="courses-api-detail"),
     path("api/v1/courses/<slug:slug>/enrolment/", api_views.EnrolmentView.as_view(), name="courses-api-enrolment"),
-    path("api/v1/lessons/<int:lesson_id>/progress/", api_views.LessonProgressView.as_view(), name="courses-api-progress"),
+    path(
+        "api/v1/lessons/<int:lesson_id>/progress/", api_views.LessonProgressView.as_view(), name="courses-api-progress"
+    ),
     path("api/v1/quizzes/<int:quiz_id>/", api_views.QuizView.as_view(), name="courses-api-quiz"),
     path("api/v1/quizzes/<int:quiz_id>/attempts/", api_views.QuizAttemptsView.as_view(), name="courses-api-attempts"),
     path("api/v1/me/", api_views.MeView.as_view(), name="courses-api-me"),

@@ -1,4 +1,5 @@
 """Media storage, video and caption assets, upload validation and presigned uploads."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

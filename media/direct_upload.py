@@ -147,7 +147,11 @@ def resume(storage, token):
     try:
         done = {p["PartNumber"] for p in _uploaded_parts(target, data["upload_id"])}
         missing = [n for n in range(1, count + 1) if n not in done]
-        return {"part_size": size_of_part, "done": sorted(done), "parts": _part_urls(target, data["upload_id"], missing)}
+        return {
+            "part_size": size_of_part,
+            "done": sorted(done),
+            "parts": _part_urls(target, data["upload_id"], missing),
+        }
     except ClientError:
         raise ValidationError(_("Esta subida ya no existe; vuelve a empezarla."), code="gone") from None
     except BotoCoreError:
@@ -188,15 +192,18 @@ def complete(storage, token, title, user):
         raise _storage_error() from None
     size = head["ContentLength"]
     if size != data["size"]:
-        _refuse(target, ValidationError(
-            _("El archivo recibido pesa %(got)s bytes y se esperaban %(expected)s; vuelve a subirlo.")
-            % {"got": size, "expected": data["size"]},
-            code="size_mismatch",
-        ))
+        _refuse(
+            target,
+            ValidationError(
+                _("El archivo recibido pesa %(got)s bytes y se esperaban %(expected)s; vuelve a subirlo.")
+                % {"got": size, "expected": data["size"]},
+                code="size_mismatch",
+            ),
+        )
     try:
-        first_bytes = target.client.get_object(
-            Bucket=target.bucket, Key=target.key, Range=f"bytes=0-{HEAD_BYTES - 1}"
-        )["Body"].read()
+        first_bytes = target.client.get_object(Bucket=target.bucket, Key=target.key, Range=f"bytes=0-{HEAD_BYTES - 1}")[
+            "Body"
+        ].read()
     except (BotoCoreError, ClientError):
         raise _storage_error() from None
     try:

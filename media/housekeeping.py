@@ -42,7 +42,7 @@ def _s3_objects(storage, prefix):
     location = storage._normalize_name("")
     for page in client.get_paginator("list_objects_v2").paginate(Bucket=storage.bucket_name, Prefix=root):
         for item in page.get("Contents", []):
-            name = item["Key"][len(location):].lstrip("/") if location else item["Key"]
+            name = item["Key"][len(location) :].lstrip("/") if location else item["Key"]
             yield name, item["LastModified"]
 
 
@@ -87,7 +87,10 @@ def _stale_multipart_uploads(storage, older_than):
 
 def inspect():
     """Build the report: objects with no record, records with no object, abandoned uploads."""
-    places = {"default": (storages["default"], ORIGINAL_PREFIXES), "renditions": (get_rendition_storage(), RENDITION_PREFIXES)}
+    places = {
+        "default": (storages["default"], ORIGINAL_PREFIXES),
+        "renditions": (get_rendition_storage(), RENDITION_PREFIXES),
+    }
     objects = {alias: stored_objects(storage, prefixes) for alias, (storage, prefixes) in places.items()}
     referenced = {alias: set() for alias in places}
     report = Report()
@@ -115,7 +118,7 @@ def abandoned_uploads(grace):
 
 def is_old(modified, grace):
     if timezone.is_naive(modified):
-        modified = timezone.make_aware(modified, datetime.timezone.utc)
+        modified = timezone.make_aware(modified, datetime.UTC)
     return modified < timezone.now() - grace
 
 

@@ -99,7 +99,9 @@ def check_format(head, name, size, categories):
     extension = extension_of(name)
     if extension not in fmt.extensions:
         raise ValidationError(
-            _("«%(name)s» dice ser .%(extension)s, pero su contenido es %(actual)s. Revisa que sea el archivo correcto.")
+            _(
+                "«%(name)s» dice ser .%(extension)s, pero su contenido es %(actual)s. Revisa que sea el archivo correcto."
+            )
             % {"name": name, "extension": extension or "?", "actual": fmt.label},
             code="type_mismatch",
         )
@@ -208,7 +210,7 @@ def webvtt_error(text):
             return number, _("los tiempos están mal escritos (formato: 00:00:01.000 --> 00:00:04.000)")
         if _seconds(*match.groups()[4:]) < _seconds(*match.groups()[:4]):
             return number, _("el final del subtítulo es anterior a su inicio")
-        for number, line in block[timing_index + 1:]:
+        for number, line in block[timing_index + 1 :]:
             if "-->" in line:
                 return number, _("el texto de un subtítulo no puede contener «-->»")
     return None

@@ -7,11 +7,11 @@ from django.core.cache import cache
 from django.db.models import Count, Exists, F, Max, OuterRef
 from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext as _
+from wagtail.models import PageViewRestriction
 
 from oer import taxonomy
 from oer.fields import list_contains
 from oer.models import ResourceIndexPage, ResourcePage, WeeklyPlanPage
-from wagtail.models import PageViewRestriction
 
 SUMMARY_CACHE_SECONDS = 300
 

@@ -37,8 +37,11 @@ def site_record_follows_base_url(app_configs=None, databases=None, **kwargs):
         return []
     return [
         checks.Warning(
-            _("El sitio de Wagtail apunta a %(site)s, pero ACERVO_BASE_URL es %(url)s: el mapa del sitio y los "
-              "enlaces absolutos saldrían con otra dirección.") % {"site": site.root_url, "url": settings.ACERVO_BASE_URL},
+            _(
+                "El sitio de Wagtail apunta a %(site)s, pero ACERVO_BASE_URL es %(url)s: el mapa del sitio y los "
+                "enlaces absolutos saldrían con otra dirección."
+            )
+            % {"site": site.root_url, "url": settings.ACERVO_BASE_URL},
             hint=_("`python manage.py migrate` (o `load_demo`) actualiza el registro del sitio."),
             id="oer.W001",
         )

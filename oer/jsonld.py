@@ -57,8 +57,12 @@ def _media_object(page):
     if transcript:
         media["transcript"] = transcript
     captions = [
-        {"@type": "MediaObject", "contentUrl": track.get("url"), "encodingFormat": "text/vtt",
-         "inLanguage": language_code(track.get("language") or page.language)}
+        {
+            "@type": "MediaObject",
+            "contentUrl": track.get("url"),
+            "encodingFormat": "text/vtt",
+            "inLanguage": language_code(track.get("language") or page.language),
+        }
         for track in (getattr(page, "captions", None) or [])
         if isinstance(track, dict) and track.get("url")
     ]
@@ -90,7 +94,9 @@ def learning_resource(page, absolute_url):
         "license": taxonomy.LICENSE_URLS.get(page.license, page.license),
         "isAccessibleForFree": True,
         "accessibilityFeature": [
-            taxonomy.ACCESSIBILITY_SCHEMA_ORG[slug] for slug in page.accessibility if slug in taxonomy.ACCESSIBILITY_SCHEMA_ORG
+            taxonomy.ACCESSIBILITY_SCHEMA_ORG[slug]
+            for slug in page.accessibility
+            if slug in taxonomy.ACCESSIBILITY_SCHEMA_ORG
         ],
         "audience": [
             {"@type": "EducationalAudience", "educationalRole": EDUCATIONAL_ROLES[slug]}

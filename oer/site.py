@@ -41,7 +41,9 @@ def ensure_home():
         home = HomePage(
             title=_("Acervo"),
             slug="inicio",
-            intro=_("Libros de texto gratuitos, videos, guías y planes para la Nueva Escuela Mexicana, en un solo lugar."),
+            intro=_(
+                "Libros de texto gratuitos, videos, guías y planes para la Nueva Escuela Mexicana, en un solo lugar."
+            ),
         )
         root.add_child(instance=home)
         home.save_revision().publish()

@@ -13,7 +13,11 @@ urlpatterns = [
     path("datos/", opendata_views.index, name="open-data"),
     path("datos/LEEME.txt", opendata_views.readme, name="open-data-readme"),
     path("datos/novedades.atom", NewResourcesFeed(), name="open-data-feed"),
-    re_path(r"^datos/catalogo-(?P<date>\d{4}-\d{2}-\d{2})\.(?P<fmt>jsonl|csv)$", opendata_views.download, name="open-data-dump"),
+    re_path(
+        r"^datos/catalogo-(?P<date>\d{4}-\d{2}-\d{2})\.(?P<fmt>jsonl|csv)$",
+        opendata_views.download,
+        name="open-data-dump",
+    ),
     path("api/v2/", api_router.urls),
     # Before Wagtail's page serving: a resource's file and its reader, beside the resource page.
     path("recursos/<str:slug>/archivo", reader_views.stored_file, name="resource-file"),

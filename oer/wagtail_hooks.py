@@ -32,9 +32,7 @@ class CatalogImportMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
-    return CatalogImportMenuItem(
-        _("Importar catálogo"), reverse("oer_editorial:import"), icon_name="upload", order=160
-    )
+    return CatalogImportMenuItem(_("Importar catálogo"), reverse("oer_editorial:import"), icon_name="upload", order=160)
 
 
 hooks.register("register_admin_urls", file_report.url_patterns)

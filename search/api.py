@@ -21,22 +21,30 @@ from .serializers import ErrorsSerializer, SearchResponseSerializer, SuggestResp
 from .service import run_search, run_suggest
 
 SEARCH_PARAMETERS = [
-    OpenApiParameter("q", {"type": "string", "maxLength": MAX_QUERY_CHARS},
-                     description="Texto a buscar; vacío lista todo lo que cumple los filtros."),
+    OpenApiParameter(
+        "q",
+        {"type": "string", "maxLength": MAX_QUERY_CHARS},
+        description="Texto a buscar; vacío lista todo lo que cumple los filtros.",
+    ),
     *[
         OpenApiParameter(name, str, many=True, enum=vocabulary.slugs, description=f"Filtro repetible ({name}).")
         for name, vocabulary in FILTER_VOCABULARIES.items()
     ],
     OpenApiParameter("grade", int, many=True, enum=[1, 2, 3, 4, 5, 6], description="Grado dentro del nivel."),
     OpenApiParameter("page", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}, description="Página, desde 1."),
-    OpenApiParameter("page_size", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
-                     description="Resultados por página (1–100, 20 por omisión)."),
+    OpenApiParameter(
+        "page_size",
+        {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
+        description="Resultados por página (1–100, 20 por omisión).",
+    ),
     OpenApiParameter("sort", str, enum=list(SORTS), description="relevance (omisión), newest o title."),
 ]
 
 
 def _unavailable():
-    return Response({"errors": {"servicio": _("La búsqueda no está disponible por ahora. Intente más tarde.")}}, status=503)
+    return Response(
+        {"errors": {"servicio": _("La búsqueda no está disponible por ahora. Intente más tarde.")}}, status=503
+    )
 
 
 class SearchAPIView(APIView):
@@ -67,8 +75,11 @@ class SuggestAPIView(APIView):
     authentication_classes = []
 
     @extend_schema(
-        parameters=[OpenApiParameter("q", {"type": "string", "maxLength": MAX_QUERY_CHARS},
-                                     description="Comienzo de un título.")],
+        parameters=[
+            OpenApiParameter(
+                "q", {"type": "string", "maxLength": MAX_QUERY_CHARS}, description="Comienzo de un título."
+            )
+        ],
         responses={200: SuggestResponseSerializer, 400: ErrorsSerializer, 503: ErrorsSerializer},
     )
     def get(self, request):

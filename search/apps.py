@@ -1,4 +1,5 @@
 """Search over the catalogue: index documents, backends, durable indexing queue and the API."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

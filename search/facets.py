@@ -26,12 +26,8 @@ def build_facets(counts, query):
         for selected in query.filters.get(facet, ()):
             values.setdefault(selected, 0)
         known = [
-            (value, count)
-            for value, count in values.items()
-            if facet == "grade" or value in FILTER_VOCABULARIES[facet]
+            (value, count) for value, count in values.items() if facet == "grade" or value in FILTER_VOCABULARIES[facet]
         ]
         known.sort(key=lambda item: (-item[1], _vocabulary_position(facet, item[0])))
-        facets[facet] = [
-            {"value": value, "label": facet_label(facet, value), "count": count} for value, count in known
-        ]
+        facets[facet] = [{"value": value, "label": facet_label(facet, value), "count": count} for value, count in known]
     return facets

@@ -35,8 +35,7 @@ def enqueue(pages_or_pks, action=IndexQueueEntry.INDEX):
         pages_or_pks = [pages_or_pks]
     now = timezone.now()
     entries = [
-        IndexQueueEntry(page_id=_pk(item), action=action, created_at=now, next_attempt_at=now)
-        for item in pages_or_pks
+        IndexQueueEntry(page_id=_pk(item), action=action, created_at=now, next_attempt_at=now) for item in pages_or_pks
     ]
     IndexQueueEntry.objects.bulk_create(entries, batch_size=DRAIN_BATCH)
     if entries:

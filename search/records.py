@@ -32,8 +32,12 @@ def resource_document(page):
         *_labels("accessibility", page.accessibility or []),
         taxonomy.LANGUAGES.label(page.language),
         *(str(taxonomy.FASES[fase]) for fase in fases),
-        *(str(taxonomy.grade_label(level, grade)) for level in levels for grade in grades
-          if grade in taxonomy.GRADES_BY_LEVEL.get(level, ())),
+        *(
+            str(taxonomy.grade_label(level, grade))
+            for level in levels
+            for grade in grades
+            if grade in taxonomy.GRADES_BY_LEVEL.get(level, ())
+        ),
     ]
     return {
         "pk": page.pk,
@@ -81,11 +85,17 @@ def course_document(course):
         "accessibility": [],
         "year": published.year if published else 0,
         "keywords": [],
-        "description": " ".join(part for part in (course.summary, get_text_for_indexing(course.description or "")) if part),
+        "description": " ".join(
+            part for part in (course.summary, get_text_for_indexing(course.description or "")) if part
+        ),
         "transcript": "",
         "body": lesson_text(course),
-        "tags": [SEARCH_TYPES.label(COURSE), course.get_parent().title, *_labels("level", levels),
-                 taxonomy.AUDIENCES.label(course.audience)],
+        "tags": [
+            SEARCH_TYPES.label(COURSE),
+            course.get_parent().title,
+            *_labels("level", levels),
+            taxonomy.AUDIENCES.label(course.audience),
+        ],
         "pages": [],
     }
 

@@ -27,7 +27,9 @@ class ResultSerializer(serializers.Serializer):
     language = serializers.CharField()
     snippet = serializers.CharField(allow_blank=True, help_text="HTML escapado; las coincidencias van en <mark>.")
     pages = PageHitSerializer(
-        many=True, required=False, max_length=3,
+        many=True,
+        required=False,
+        max_length=3,
         help_text="Solo cuando coinciden páginas del libro: las mejores, a lo sumo 3, la mejor primero.",
     )
     page_hits = serializers.IntegerField(

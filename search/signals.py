@@ -16,7 +16,9 @@ from . import indexing
 
 def _is_resource(instance):
     return isinstance(instance, ResourcePage) or (
-        hasattr(instance, "specific_class") and instance.specific_class and issubclass(instance.specific_class, ResourcePage)
+        hasattr(instance, "specific_class")
+        and instance.specific_class
+        and issubclass(instance.specific_class, ResourcePage)
     )
 
 
@@ -67,6 +69,8 @@ def connect():
     # Multi-table deletion sends post_delete once per table; ResourcePage's row is the one we need.
     post_delete.connect(queue_delete, sender=ResourcePage, dispatch_uid="acervo_search_delete")
     for model in (CoursePage, ModulePage, LessonPage):
-        post_delete.connect(queue_course_of_deleted, sender=model, dispatch_uid=f"acervo_search_delete_{model.__name__}")
+        post_delete.connect(
+            queue_course_of_deleted, sender=model, dispatch_uid=f"acervo_search_delete_{model.__name__}"
+        )
     for name, signal in {"saved": post_save, "deleted": post_delete}.items():
         signal.connect(queue_restricted, sender=PageViewRestriction, dispatch_uid=f"acervo_search_restriction_{name}")

@@ -5,7 +5,6 @@ would hide the right book, so hints become boosts while topic words must match.
 """
 
 from dataclasses import dataclass, field
-
 from functools import lru_cache
 
 from oer import taxonomy
@@ -16,31 +15,76 @@ from .text import normalize
 MAX_TERMS = 16
 
 ORDINALS = {
-    "primero": 1, "primer": 1, "1o": 1, "1°": 1, "1ro": 1, "1": 1,
-    "segundo": 2, "2o": 2, "2°": 2, "2do": 2, "2": 2,
-    "tercero": 3, "tercer": 3, "3o": 3, "3°": 3, "3ro": 3, "3": 3,
-    "cuarto": 4, "4o": 4, "4°": 4, "4to": 4, "4": 4,
-    "quinto": 5, "5o": 5, "5°": 5, "5to": 5, "5": 5,
-    "sexto": 6, "6o": 6, "6°": 6, "6to": 6, "6": 6,
+    "primero": 1,
+    "primer": 1,
+    "1o": 1,
+    "1°": 1,
+    "1ro": 1,
+    "1": 1,
+    "segundo": 2,
+    "2o": 2,
+    "2°": 2,
+    "2do": 2,
+    "2": 2,
+    "tercero": 3,
+    "tercer": 3,
+    "3o": 3,
+    "3°": 3,
+    "3ro": 3,
+    "3": 3,
+    "cuarto": 4,
+    "4o": 4,
+    "4°": 4,
+    "4to": 4,
+    "4": 4,
+    "quinto": 5,
+    "5o": 5,
+    "5°": 5,
+    "5to": 5,
+    "5": 5,
+    "sexto": 6,
+    "6o": 6,
+    "6°": 6,
+    "6to": 6,
+    "6": 6,
 }
 LEVEL_WORDS = {
     ("inicial",): "inicial",
-    ("preescolar",): "preescolar", ("kinder",): "preescolar", ("jardin", "de", "ninos"): "preescolar",
+    ("preescolar",): "preescolar",
+    ("kinder",): "preescolar",
+    ("jardin", "de", "ninos"): "preescolar",
     ("primaria",): "primaria",
-    ("secundaria",): "secundaria", ("telesecundaria",): "secundaria",
-    ("media", "superior"): "media-superior", ("bachillerato",): "media-superior", ("prepa",): "media-superior",
+    ("secundaria",): "secundaria",
+    ("telesecundaria",): "secundaria",
+    ("media", "superior"): "media-superior",
+    ("bachillerato",): "media-superior",
+    ("prepa",): "media-superior",
     ("adultos",): "educacion-para-adultos",
 }
 TYPE_WORDS = {
-    ("libro", "de", "texto"): "textbook", ("libros", "de", "texto"): "textbook", ("libro",): "textbook",
+    ("libro", "de", "texto"): "textbook",
+    ("libros", "de", "texto"): "textbook",
+    ("libro",): "textbook",
     ("libros",): "textbook",
-    ("video",): "video", ("videos",): "video",
-    ("audio",): "audio", ("audios",): "audio", ("radio",): "audio", ("podcast",): "audio",
-    ("guia", "docente"): "teacher_guide", ("guia",): "teacher_guide", ("guias",): "teacher_guide",
-    ("libro", "del", "maestro"): "teacher_guide", ("libro", "para", "el", "maestro"): "teacher_guide",
-    ("plan", "semanal"): "weekly_plan", ("planeacion",): "weekly_plan",
-    ("ficha",): "activity", ("fichas",): "activity", ("actividad",): "activity", ("actividades",): "activity",
-    ("curso",): "course", ("cursos",): "course",
+    ("video",): "video",
+    ("videos",): "video",
+    ("audio",): "audio",
+    ("audios",): "audio",
+    ("radio",): "audio",
+    ("podcast",): "audio",
+    ("guia", "docente"): "teacher_guide",
+    ("guia",): "teacher_guide",
+    ("guias",): "teacher_guide",
+    ("libro", "del", "maestro"): "teacher_guide",
+    ("libro", "para", "el", "maestro"): "teacher_guide",
+    ("plan", "semanal"): "weekly_plan",
+    ("planeacion",): "weekly_plan",
+    ("ficha",): "activity",
+    ("fichas",): "activity",
+    ("actividad",): "activity",
+    ("actividades",): "activity",
+    ("curso",): "course",
+    ("cursos",): "course",
 }
 
 
@@ -91,7 +135,7 @@ class Understanding:
 
 def _longest_match(tokens, start, table):
     for length in range(min(4, len(tokens) - start), 0, -1):
-        phrase = tuple(tokens[start:start + length])
+        phrase = tuple(tokens[start : start + length])
         if phrase in table:
             return phrase
     return None

@@ -11,7 +11,6 @@ from django.core.management.base import CommandError
 
 from tests.factories import CatalogRecordFactory
 
-
 CHROMIUM = os.environ.get("ACERVO_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

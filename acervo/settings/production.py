@@ -8,9 +8,7 @@ from .base import SECRET_KEY, env_bool, os
 DEBUG = False
 
 if len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("dev-", "test-", "django-insecure")):
-    raise ImproperlyConfigured(
-        "SECRET_KEY debe definirse en el entorno con al menos 50 caracteres aleatorios."
-    )
+    raise ImproperlyConfigured("SECRET_KEY debe definirse en el entorno con al menos 50 caracteres aleatorios.")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

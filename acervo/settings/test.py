@@ -12,7 +12,9 @@ if not os.environ.get("EMAIL_HOST"):
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 ALLOWED_HOSTS = ["*"]
 ACERVO_CREATE_DEMO_ADMIN = False
-ACERVO_BASE_URL = WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = os.environ.get("ACERVO_BASE_URL", "http://testserver").rstrip("/")
+ACERVO_BASE_URL = WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = os.environ.get(
+    "ACERVO_BASE_URL", "http://testserver"
+).rstrip("/")
 
 # Every test run gets its own throwaway data folder (uploads, embedded search index).
 import tempfile  # noqa: E402

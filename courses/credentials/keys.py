@@ -48,8 +48,10 @@ def key_path():
     if settings.ACERVO_SIGNING_KEY_AUTOCREATE:
         return Path(settings.DATA_DIR) / DEV_KEY_NAME
     raise SigningKeyError(
-        _("Falta ACERVO_SIGNING_KEY_FILE: la ruta de la clave privada (PEM, Ed25519 o P-256) que firma los "
-          "certificados. Créela con `python manage.py rotate_signing_key --output RUTA`.")
+        _(
+            "Falta ACERVO_SIGNING_KEY_FILE: la ruta de la clave privada (PEM, Ed25519 o P-256) que firma los "
+            "certificados. Créela con `python manage.py rotate_signing_key --output RUTA`."
+        )
     )
 
 
@@ -70,7 +72,8 @@ def parse_pem(pem, source=""):
         private = serialization.load_pem_private_key(pem, password=None)
     except (ValueError, TypeError) as exc:
         raise SigningKeyError(
-            _("%(source)s no contiene una clave privada PEM sin contraseña: %(error)s") % {"source": source, "error": exc}
+            _("%(source)s no contiene una clave privada PEM sin contraseña: %(error)s")
+            % {"source": source, "error": exc}
         ) from exc
     if isinstance(private, ed25519.Ed25519PrivateKey):
         jwk, algorithm = OKPKey.import_key(pem), "EdDSA"
@@ -154,7 +157,9 @@ def published_keys():
 
     current = current_key()
     keys = [(current.kid, current.algorithm, current.public_jwk())]
-    for row in SigningKey.objects.filter(withdrawn_at__isnull=True).exclude(kid=current.kid).order_by("-created_at", "-pk"):
+    for row in (
+        SigningKey.objects.filter(withdrawn_at__isnull=True).exclude(kid=current.kid).order_by("-created_at", "-pk")
+    ):
         keys.append((row.kid, row.algorithm, row.public_jwk))
     return keys
 
@@ -172,8 +177,12 @@ def rotate(algorithm="EdDSA", output=None, withdraw_previous=False):
         raise SigningKeyError(_("Algoritmo desconocido «%(name)s»: use EdDSA o ES256.") % {"name": algorithm})
     if output and withdraw_previous:
         # The site keeps signing with the previous key until it is pointed at the new file.
-        raise SigningKeyError(_("--withdraw-previous no se puede usar con --output: retire la clave anterior "
-                                "después de apuntar ACERVO_SIGNING_KEY_FILE a la nueva."))
+        raise SigningKeyError(
+            _(
+                "--withdraw-previous no se puede usar con --output: retire la clave anterior "
+                "después de apuntar ACERVO_SIGNING_KEY_FILE a la nueva."
+            )
+        )
     target = Path(output) if output else key_path()
     previous = None
     try:
@@ -193,8 +202,11 @@ def rotate(algorithm="EdDSA", output=None, withdraw_previous=False):
             _replace(target, pem)
     except OSError as exc:
         raise SigningKeyError(
-            _("No se pudo escribir la clave en %(path)s: %(error)s. Use --output con una ruta escribible y "
-              "apunte ACERVO_SIGNING_KEY_FILE a ella.") % {"path": target, "error": exc.strerror or exc}
+            _(
+                "No se pudo escribir la clave en %(path)s: %(error)s. Use --output con una ruta escribible y "
+                "apunte ACERVO_SIGNING_KEY_FILE a ella."
+            )
+            % {"path": target, "error": exc.strerror or exc}
         ) from exc
     register(new, check=True)
     if previous is not None and withdraw_previous:

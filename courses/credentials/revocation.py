@@ -21,7 +21,8 @@ def clean_reason(reason):
         raise RevocationError(_("Escriba el motivo de la revocación: se muestra en la página de verificación."))
     if len(reason) > REASON_MAX_LENGTH:
         raise RevocationError(
-            _("El motivo no debe pasar de %(max)d caracteres (tiene %(n)d).") % {"max": REASON_MAX_LENGTH, "n": len(reason)}
+            _("El motivo no debe pasar de %(max)d caracteres (tiene %(n)d).")
+            % {"max": REASON_MAX_LENGTH, "n": len(reason)}
         )
     return reason
 
@@ -40,7 +41,10 @@ def revoke(code, reason, user=None):
         if certificate.revoked_at is not None:
             raise RevocationError(
                 _("El certificado %(code)s ya estaba revocado desde el %(date)s.")
-                % {"code": certificate.code, "date": timezone.localtime(certificate.revoked_at).strftime("%d/%m/%Y %H:%M")}
+                % {
+                    "code": certificate.code,
+                    "date": timezone.localtime(certificate.revoked_at).strftime("%d/%m/%Y %H:%M"),
+                }
             )
         certificate.revoked_at = timezone.now()
         certificate.revocation_reason = reason

@@ -78,8 +78,13 @@ def _list_state(number):
     """(revoked positions, when the list last changed) from the certificates in list `number`."""
     from courses.models import Certificate
 
-    in_list = Certificate.objects.filter(status_index__gte=number * LIST_SIZE, status_index__lt=(number + 1) * LIST_SIZE)
-    revoked = sorted(index - number * LIST_SIZE for index in in_list.filter(revoked_at__isnull=False).values_list("status_index", flat=True))
+    in_list = Certificate.objects.filter(
+        status_index__gte=number * LIST_SIZE, status_index__lt=(number + 1) * LIST_SIZE
+    )
+    revoked = sorted(
+        index - number * LIST_SIZE
+        for index in in_list.filter(revoked_at__isnull=False).values_list("status_index", flat=True)
+    )
     moments = in_list.aggregate(last_revoked=Max("revoked_at"), first_issued=Min("issued_at"))
     changed = moments["last_revoked"] or moments["first_issued"] or timezone.now()
     return revoked, changed

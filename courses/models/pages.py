@@ -72,7 +72,9 @@ class CoursePage(Page):
     """A self-paced course; its slug is unique among courses because the learner API addresses it."""
 
     summary = models.TextField(verbose_name=_("Resumen"))
-    description = RichTextField(blank=True, features=["bold", "italic", "ol", "ul", "link"], verbose_name=_("Descripción"))
+    description = RichTextField(
+        blank=True, features=["bold", "italic", "ol", "ul", "link"], verbose_name=_("Descripción")
+    )
     hours = models.PositiveSmallIntegerField(default=1, verbose_name=_("Horas estimadas"))
     level = models.CharField(
         max_length=30, choices=taxonomy.LEVELS.choices, blank=True, verbose_name=_("Nivel educativo")

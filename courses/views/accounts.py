@@ -26,10 +26,13 @@ from acervo.client_address import client_address
 class SignUpForm(UserCreationForm):
     """Username and password plus the name printed on certificates."""
 
-    first_name = forms.CharField(max_length=150, label=_("Nombre(s)"), help_text=_("Así aparecerá en tus certificados."))
+    first_name = forms.CharField(
+        max_length=150, label=_("Nombre(s)"), help_text=_("Así aparecerá en tus certificados.")
+    )
     last_name = forms.CharField(max_length=150, required=False, label=_("Apellidos"))
     email = forms.EmailField(
-        label=_("Correo electrónico"), help_text=_("Para recuperar tu contraseña si la olvidas."),
+        label=_("Correo electrónico"),
+        help_text=_("Para recuperar tu contraseña si la olvidas."),
     )
 
     class Meta(UserCreationForm.Meta):
@@ -108,9 +111,12 @@ class PasswordReset(PasswordResetView):
 password_reset = PasswordReset.as_view()
 password_reset_done = PasswordResetDoneView.as_view(template_name="courses/accounts/password_reset_done.html")
 password_reset_confirm = PasswordResetConfirmView.as_view(
-    template_name="courses/accounts/password_reset_confirm.html", success_url=reverse_lazy("password-reset-complete"),
+    template_name="courses/accounts/password_reset_confirm.html",
+    success_url=reverse_lazy("password-reset-complete"),
 )
-password_reset_complete = PasswordResetCompleteView.as_view(template_name="courses/accounts/password_reset_complete.html")
+password_reset_complete = PasswordResetCompleteView.as_view(
+    template_name="courses/accounts/password_reset_complete.html"
+)
 
 
 def locked_out(request, original_response=None, credentials=None):

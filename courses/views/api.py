@@ -52,7 +52,9 @@ class CourseListView(LearnerAPIView):
 class CourseDetailView(LearnerAPIView):
     permission_classes = [AllowAny]
 
-    @extend_schema(responses={200: s.CourseDetailSerializer, 404: ERRORS}, summary=_("Un curso con sus módulos y lecciones"))
+    @extend_schema(
+        responses={200: s.CourseDetailSerializer, 404: ERRORS}, summary=_("Un curso con sus módulos y lecciones")
+    )
     def get(self, request, slug):
         course = _course_or_404(slug)
         modules = []
@@ -110,7 +112,12 @@ class LessonProgressView(LearnerAPIView):
             request.user, lesson_id, body.validated_data["status"], body.validated_data.get("position_seconds")
         )
         return Response(
-            {"lesson_id": lesson_id, "status": progress.status, "position_seconds": progress.position_seconds, **outcome}
+            {
+                "lesson_id": lesson_id,
+                "status": progress.status,
+                "position_seconds": progress.position_seconds,
+                **outcome,
+            }
         )
 
 
@@ -122,7 +129,10 @@ def _quiz_or_404(quiz_id):
 
 
 class QuizView(LearnerAPIView):
-    @extend_schema(responses={200: s.QuizSerializer, 403: ERRORS, 404: ERRORS}, summary=_("Preguntas de un cuestionario, sin respuestas"))
+    @extend_schema(
+        responses={200: s.QuizSerializer, 403: ERRORS, 404: ERRORS},
+        summary=_("Preguntas de un cuestionario, sin respuestas"),
+    )
     def get(self, request, quiz_id):
         return Response(api.quiz_for_learner(request.user, _quiz_or_404(quiz_id)))
 
@@ -153,7 +163,9 @@ class QuizAttemptsView(LearnerAPIView):
 
 
 class MyCoursesView(LearnerAPIView):
-    @extend_schema(responses={200: s.MyCourseSerializer(many=True), 403: ERRORS}, summary=_("Mis cursos, avance y certificados"))
+    @extend_schema(
+        responses={200: s.MyCourseSerializer(many=True), 403: ERRORS}, summary=_("Mis cursos, avance y certificados")
+    )
     def get(self, request):
         return Response(api.my_courses(request.user, request))
 
@@ -165,7 +177,9 @@ class MyExportView(LearnerAPIView):
 
 
 class MeView(LearnerAPIView):
-    @extend_schema(request=None, responses={204: None, 403: ERRORS}, summary=_("Eliminar mi cuenta y mis datos personales"))
+    @extend_schema(
+        request=None, responses={204: None, 403: ERRORS}, summary=_("Eliminar mi cuenta y mis datos personales")
+    )
     def delete(self, request):
         user = request.user
         api.delete_learner(user)

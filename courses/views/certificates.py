@@ -32,7 +32,8 @@ def _needs_signing_key(view):
             logger.exception("Certificate signing key unavailable")
             return HttpResponse(
                 _("La firma de certificados no está disponible: falta configurar la clave de firma del sitio."),
-                status=503, content_type="text/plain; charset=utf-8",
+                status=503,
+                content_type="text/plain; charset=utf-8",
             )
 
     return wrapper

@@ -80,7 +80,9 @@ def submit_quiz(request, quiz_id):
     try:
         attempt, _outcome = api.submit_attempt(request.user, quiz, answers)
     except api.CourseError as exc:
-        messages.error(request, next(iter(exc.errors.values())) if "detail" in exc.errors else _("Respuestas no válidas."))
+        messages.error(
+            request, next(iter(exc.errors.values())) if "detail" in exc.errors else _("Respuestas no válidas.")
+        )
         return redirect(quiz.lesson.url)
     course = quiz.lesson.course
     items = [
@@ -128,6 +130,4 @@ def delete_account(request):
             messages.success(request, _("Tu cuenta y tus datos personales fueron eliminados."))
             return redirect("/")
         error = _("Escribe tu nombre de usuario exactamente para confirmar.")
-    return render(
-        request, "courses/delete_account.html", {"error": error}, status=400 if error else 200
-    )
+    return render(request, "courses/delete_account.html", {"error": error}, status=400 if error else 200)

@@ -73,9 +73,7 @@ class CaptionTrack(Orderable):
     """One WebVTT caption or subtitle track of an asset, in one language."""
 
     asset = ParentalKey(MediaAsset, on_delete=models.CASCADE, related_name="captions")
-    language = models.CharField(
-        max_length=8, choices=CAPTION_LANGUAGES, default="es", verbose_name=_("Lengua")
-    )
+    language = models.CharField(max_length=8, choices=CAPTION_LANGUAGES, default="es", verbose_name=_("Lengua"))
     file = models.FileField(
         upload_to="captions/%Y/%m/",
         max_length=500,

@@ -32,7 +32,10 @@ class StoredFile(models.Model):
         verbose_name=_("Portada"),
     )
     read_status = models.CharField(
-        max_length=10, choices=ReadStatus.choices, default=ReadStatus.PENDING, db_index=True,
+        max_length=10,
+        choices=ReadStatus.choices,
+        default=ReadStatus.PENDING,
+        db_index=True,
         verbose_name=_("Lectura"),
     )
     read_error = models.TextField(blank=True, verbose_name=_("Error de lectura"))

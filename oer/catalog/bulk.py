@@ -34,7 +34,7 @@ def create_published(parent, pages, user=None):
     # Lock the parent so two imports never hand out the same tree paths.
     parent = Page.objects.select_for_update().get(pk=parent.pk)
     last = parent.get_last_child()
-    first_step = Page._str2int(last.path[-Page.steplen:]) + 1 if last else 1
+    first_step = Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
     now = timezone.now()
     page_type = ContentType.objects.get_for_model(Page)
 
@@ -73,8 +73,13 @@ def create_published(parent, pages, user=None):
 
     revisions = [
         Revision(
-            content_type=page.content_type, base_content_type=page_type, object_id=str(page.pk),
-            user=user, object_str=page.title, content=_new_page_content(page), created_at=now,
+            content_type=page.content_type,
+            base_content_type=page_type,
+            object_id=str(page.pk),
+            user=user,
+            object_str=page.title,
+            content=_new_page_content(page),
+            created_at=now,
         )
         for page in pages
     ]
@@ -90,7 +95,7 @@ def create_published(parent, pages, user=None):
         .values("pk")[:1]
     )
     for start in range(0, len(pks), UPDATE_BATCH):
-        Page.objects.filter(pk__in=pks[start:start + UPDATE_BATCH]).update(
+        Page.objects.filter(pk__in=pks[start : start + UPDATE_BATCH]).update(
             live_revision_id=Subquery(revision), latest_revision_id=Subquery(revision)
         )
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
@@ -100,8 +105,17 @@ def create_published(parent, pages, user=None):
 
     PageLogEntry.objects.bulk_create(
         [
-            PageLogEntry(content_type=page.content_type, page_id=page.pk, label=page.title, action=action,
-                         user=user, timestamp=now, data={}, revision_id=page.live_revision_id, content_changed=True)
+            PageLogEntry(
+                content_type=page.content_type,
+                page_id=page.pk,
+                label=page.title,
+                action=action,
+                user=user,
+                timestamp=now,
+                data={},
+                revision_id=page.live_revision_id,
+                content_changed=True,
+            )
             for page in pages
             for action in ("wagtail.create", "wagtail.publish")
         ],
@@ -124,7 +138,7 @@ def update_created(model, field_name, values):
     field = model._meta.get_field(field_name)
     pks = list(values)
     for start in range(0, len(pks), UPDATE_BATCH):
-        chunk = pks[start:start + UPDATE_BATCH]
+        chunk = pks[start : start + UPDATE_BATCH]
         # What Wagtail would store: the field's own serialisation, block ids assigned once, here,
         # so that the row and the revision agree.
         pages = [model(pk=pk, **{field.attname: values[pk]}) for pk in chunk]
@@ -167,4 +181,4 @@ def _new_page_content(page):
 def _insert_rows(model, objs, using):
     fields = model._meta.local_concrete_fields
     for start in range(0, len(objs), INSERT_BATCH):
-        model._base_manager._insert(objs[start:start + INSERT_BATCH], fields=fields, using=using)
+        model._base_manager._insert(objs[start : start + INSERT_BATCH], fields=fields, using=using)

@@ -54,7 +54,9 @@ def csv_row_to_record(row):
             try:
                 record[field] = int(cell) if cell else None
             except ValueError as exc:
-                raise LineError(_("%(field)s: «%(cell)s» no es un número entero") % {"field": field, "cell": cell}) from exc
+                raise LineError(
+                    _("%(field)s: «%(cell)s» no es un número entero") % {"field": field, "cell": cell}
+                ) from exc
         else:
             record[field] = cell or None
     return record
@@ -85,7 +87,10 @@ def _iter_jsonl(path):
             try:
                 yield line_number, json.loads(line)
             except json.JSONDecodeError as exc:
-                yield line_number, LineError(_("no es JSON válido (%(msg)s, columna %(col)d)") % {"msg": exc.msg, "col": exc.colno})
+                yield (
+                    line_number,
+                    LineError(_("no es JSON válido (%(msg)s, columna %(col)d)") % {"msg": exc.msg, "col": exc.colno}),
+                )
 
 
 def _iter_csv(path):

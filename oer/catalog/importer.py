@@ -37,8 +37,9 @@ class ImportReport:
         return not self.errors
 
     def error_lines(self):
-        return [_("línea %(line)d: %(field)s: %(reason)s") % {"line": n, "field": f, "reason": r}
-                for n, f, r in self.errors]
+        return [
+            _("línea %(line)d: %(field)s: %(reason)s") % {"line": n, "field": f, "reason": r} for n, f, r in self.errors
+        ]
 
 
 def validate_file(path, report, progress=no_progress, files_dir=None):
@@ -56,7 +57,13 @@ def validate_file(path, report, progress=no_progress, files_dir=None):
         if record is None or not record["external_id"]:
             continue
         if record["external_id"] in seen:
-            report.errors.append((line_number, "external_id", _("repetido: ya aparece en la línea %(n)d") % {"n": seen[record["external_id"]][0]}))
+            report.errors.append(
+                (
+                    line_number,
+                    "external_id",
+                    _("repetido: ya aparece en la línea %(n)d") % {"n": seen[record["external_id"]][0]},
+                )
+            )
             continue
         seen[record["external_id"]] = (line_number, record["type"])
         if data.get("file") is not None and not errors:
@@ -70,7 +77,14 @@ def validate_file(path, report, progress=no_progress, files_dir=None):
     existing_types = dict(ResourcePage.objects.values_list("external_id", "kind"))
     for external_id, (line_number, kind) in seen.items():
         if external_id in existing_types and kind and existing_types[external_id] != kind:
-            report.errors.append((line_number, "type", _("el recurso ya existe como «%(old)s» y no puede cambiar a «%(new)s»") % {"old": existing_types[external_id], "new": kind}))
+            report.errors.append(
+                (
+                    line_number,
+                    "type",
+                    _("el recurso ya existe como «%(old)s» y no puede cambiar a «%(new)s»")
+                    % {"old": existing_types[external_id], "new": kind},
+                )
+            )
     for line_number, ref in references:
         if ref not in seen and ref not in existing_types:
             report.errors.append((line_number, "week", _("el recurso vinculado «%(ref)s» no existe") % {"ref": ref}))
@@ -105,7 +119,9 @@ def import_file(path, *, dry_run=False, user=None, progress=no_progress, files_d
 def _write_all(path, writer, report, progress):
     with transaction.atomic():
         batch = []
-        for _line, data in progress(formats.iter_records(path), total=report.total, desc=_("Importando"), unit=_(" recursos")):
+        for _line, data in progress(
+            formats.iter_records(path), total=report.total, desc=_("Importando"), unit=_(" recursos")
+        ):
             record, _errors = validate_record(data)
             batch.append(record)
             if len(batch) >= BATCH_SIZE:
@@ -162,7 +178,8 @@ class _Writer:
             elif (
                 mapping.page_to_record(page, self._ids_for(page)) == record
                 and (stored is None or page.stored_file_id == stored.pk)
-                and page.live and not page.has_unpublished_changes
+                and page.live
+                and not page.has_unpublished_changes
             ):
                 report.unchanged += 1
             else:
@@ -191,7 +208,11 @@ class _Writer:
             return None
         if checked.sha256 not in self.stored:
             stored, created = store_path(
-                checked.path, checked.name, checked.categories, digest=Digest(checked.sha256, checked.size), checked=True
+                checked.path,
+                checked.name,
+                checked.categories,
+                digest=Digest(checked.sha256, checked.size),
+                checked=True,
             )
             if created:
                 self.new_keys.append(stored.file.name)

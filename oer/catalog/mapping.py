@@ -8,8 +8,23 @@ from .record import FIELDS, TIMED_TYPES, week_references
 
 LOOKUP_BATCH = 2000
 
-SIMPLE_FIELDS = ("title", "description", "levels", "grades", "fields", "subjects", "axes", "language",
-                 "license", "audience", "year", "authors", "publisher", "keywords", "accessibility")
+SIMPLE_FIELDS = (
+    "title",
+    "description",
+    "levels",
+    "grades",
+    "fields",
+    "subjects",
+    "axes",
+    "language",
+    "license",
+    "audience",
+    "year",
+    "authors",
+    "publisher",
+    "keywords",
+    "accessibility",
+)
 
 
 def page_to_record(page, external_ids_by_pk=None):
@@ -37,17 +52,23 @@ def week_from_page(page, external_ids_by_pk):
     days = []
     for block in page.days.raw_data:
         value = block["value"]
-        days.append({
-            "day": value["day"],
-            "activities": [
-                {
-                    "title": activity.get("title", ""),
-                    "description": activity.get("description", ""),
-                    "resources": [external_ids_by_pk[pk] for pk in _list_values(activity.get("resources")) if pk in external_ids_by_pk],
-                }
-                for activity in _list_values(value.get("activities"))
-            ],
-        })
+        days.append(
+            {
+                "day": value["day"],
+                "activities": [
+                    {
+                        "title": activity.get("title", ""),
+                        "description": activity.get("description", ""),
+                        "resources": [
+                            external_ids_by_pk[pk]
+                            for pk in _list_values(activity.get("resources"))
+                            if pk in external_ids_by_pk
+                        ],
+                    }
+                    for activity in _list_values(value.get("activities"))
+                ],
+            }
+        )
     if page.week_year is None and page.week_number is None and not days:
         return None
     return {"year": page.week_year, "number": page.week_number, "days": days}
@@ -91,8 +112,11 @@ def lookup_pks(external_ids):
     external_ids = sorted(set(external_ids))
     pks = {}
     for start in range(0, len(external_ids), LOOKUP_BATCH):
-        pks.update(ResourcePage.objects.filter(external_id__in=external_ids[start:start + LOOKUP_BATCH])
-                   .values_list("external_id", "pk"))
+        pks.update(
+            ResourcePage.objects.filter(external_id__in=external_ids[start : start + LOOKUP_BATCH]).values_list(
+                "external_id", "pk"
+            )
+        )
     return pks
 
 
@@ -100,7 +124,7 @@ def plans_with_other_days(days_by_pk):
     """The stored weekly plans whose days differ from the given ones, ids and wrappers aside."""
     pks = list(days_by_pk)
     for start in range(0, len(pks), LOOKUP_BATCH):
-        stored = WeeklyPlanPage.objects.filter(pk__in=pks[start:start + LOOKUP_BATCH]).values_list("pk", "days")
+        stored = WeeklyPlanPage.objects.filter(pk__in=pks[start : start + LOOKUP_BATCH]).values_list("pk", "days")
         changed = [pk for pk, days in stored if plain_days(days.raw_data) != days_by_pk[pk]]
         yield from WeeklyPlanPage.objects.filter(pk__in=changed) if changed else ()
 
@@ -117,7 +141,9 @@ def week_to_days(week, pks_by_external_id):
                     {
                         "title": activity["title"],
                         "description": activity["description"],
-                        "resources": [pks_by_external_id[ref] for ref in activity["resources"] if ref in pks_by_external_id],
+                        "resources": [
+                            pks_by_external_id[ref] for ref in activity["resources"] if ref in pks_by_external_id
+                        ],
                     }
                     for activity in day["activities"]
                 ],

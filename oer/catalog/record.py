@@ -19,9 +19,29 @@ LIST_VOCABULARIES = {
 
 # Field order of the record; export writes them in this order.
 FIELDS = (
-    "external_id", "type", "title", "description", "levels", "grades", "fields", "subjects", "axes",
-    "language", "license", "audience", "year", "authors", "publisher", "keywords", "file_url",
-    "cover_url", "duration_seconds", "transcript", "captions", "week", "accessibility",
+    "external_id",
+    "type",
+    "title",
+    "description",
+    "levels",
+    "grades",
+    "fields",
+    "subjects",
+    "axes",
+    "language",
+    "license",
+    "audience",
+    "year",
+    "authors",
+    "publisher",
+    "keywords",
+    "file_url",
+    "cover_url",
+    "duration_seconds",
+    "transcript",
+    "captions",
+    "week",
+    "accessibility",
 )
 
 # A file Acervo holds: `file` (relative to `import_catalog --files DIR`) and its `sha256` are read
@@ -174,22 +194,30 @@ def _check_week(errors, value):
             continue
         day_slug = _plain_day(str(day.get("day", "")))
         if day_slug not in taxonomy.WEEKDAYS:
-            errors.add("week", _("el día %(n)d tiene un nombre desconocido «%(day)s»") % {"n": position, "day": day.get("day")})
+            errors.add(
+                "week", _("el día %(n)d tiene un nombre desconocido «%(day)s»") % {"n": position, "day": day.get("day")}
+            )
             continue
         activities = []
         for activity in day.get("activities") or []:
-            if not isinstance(activity, dict) or not isinstance(activity.get("title"), str) or not activity["title"].strip():
+            if (
+                not isinstance(activity, dict)
+                or not isinstance(activity.get("title"), str)
+                or not activity["title"].strip()
+            ):
                 errors.add("week", _("cada actividad del día %(n)d necesita un título") % {"n": position})
                 continue
             resources = activity.get("resources") or []
             if not isinstance(resources, list) or not all(isinstance(r, str) for r in resources):
                 errors.add("week", _("los recursos de una actividad deben ser identificadores externos"))
                 resources = []
-            activities.append({
-                "title": activity["title"].strip(),
-                "description": str(activity.get("description") or "").strip(),
-                "resources": resources,
-            })
+            activities.append(
+                {
+                    "title": activity["title"].strip(),
+                    "description": str(activity.get("description") or "").strip(),
+                    "resources": resources,
+                }
+            )
         week["days"].append({"day": day_slug, "activities": activities})
     return week
 
@@ -217,8 +245,11 @@ def validate_record(data):
         errors.add("external_id", _("solo admite letras, números y los signos . : / - _"))
     kind = data.get("type")
     if kind not in taxonomy.RESOURCE_TYPES:
-        errors.add("type", _("tipo desconocido «%(value)s»; válidos: %(valid)s")
-                   % {"value": kind, "valid": ", ".join(taxonomy.RESOURCE_TYPES.slugs)})
+        errors.add(
+            "type",
+            _("tipo desconocido «%(value)s»; válidos: %(valid)s")
+            % {"value": kind, "valid": ", ".join(taxonomy.RESOURCE_TYPES.slugs)},
+        )
     record["type"] = kind
     record["title"] = _check_string(errors, "title", data.get("title"), required=True, max_length=255)
     record["description"] = _check_string(errors, "description", data.get("description"))
@@ -234,8 +265,11 @@ def validate_record(data):
     record["language"] = language
     license_slug = data.get("license") or "sep-uso-educativo"
     if license_slug not in taxonomy.LICENSES:
-        errors.add("license", _("licencia desconocida «%(value)s»; válidas: %(valid)s")
-                   % {"value": license_slug, "valid": ", ".join(taxonomy.LICENSES.slugs)})
+        errors.add(
+            "license",
+            _("licencia desconocida «%(value)s»; válidas: %(valid)s")
+            % {"value": license_slug, "valid": ", ".join(taxonomy.LICENSES.slugs)},
+        )
     record["license"] = license_slug
 
     year = data.get("year")

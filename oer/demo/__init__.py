@@ -65,10 +65,13 @@ def load_sample_books(stdout):
         report = import_file(SAMPLE_BOOKS_PATH, files_dir=generated_books())
         if not report.ok:
             raise RuntimeError("\n".join(report.error_lines()))
-        stdout.write(_("Libros de muestra: %(created)d creados, %(updated)d actualizados, %(unchanged)d sin cambios.")
-                     % {"created": report.created, "updated": report.updated, "unchanged": report.unchanged})
+        stdout.write(
+            _("Libros de muestra: %(created)d creados, %(updated)d actualizados, %(unchanged)d sin cambios.")
+            % {"created": report.created, "updated": report.updated, "unchanged": report.unchanged}
+        )
     unread = StoredFile.objects.filter(pk__in=held.values("stored_file_id")).exclude(
-        read_status=StoredFile.ReadStatus.READY)
+        read_status=StoredFile.ReadStatus.READY
+    )
     if unread.exists():
         ingest = run_pending()
         drain()

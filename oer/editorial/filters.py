@@ -28,19 +28,31 @@ class ResourceFilterSet(PageFilterSet):
         label=_("Tipo de recurso"), choices=taxonomy.RESOURCE_TYPES.choices, widget=forms.CheckboxSelectMultiple
     )
     level = MultipleChoiceFilter(
-        label=_("Nivel"), choices=taxonomy.LEVELS.choices, method="filter_json_list",
-        field_name="levels", widget=forms.CheckboxSelectMultiple,
+        label=_("Nivel"),
+        choices=taxonomy.LEVELS.choices,
+        method="filter_json_list",
+        field_name="levels",
+        widget=forms.CheckboxSelectMultiple,
     )
     grade = MultipleChoiceFilter(
-        label=_("Grado"), choices=[(str(n), str(n)) for n in range(1, 7)], method="filter_json_list",
-        field_name="grades", widget=forms.CheckboxSelectMultiple,
+        label=_("Grado"),
+        choices=[(str(n), str(n)) for n in range(1, 7)],
+        method="filter_json_list",
+        field_name="grades",
+        widget=forms.CheckboxSelectMultiple,
     )
     field = MultipleChoiceFilter(
-        label=_("Campo formativo"), choices=taxonomy.FIELDS.choices, method="filter_json_list",
-        field_name="fields", widget=forms.CheckboxSelectMultiple,
+        label=_("Campo formativo"),
+        choices=taxonomy.FIELDS.choices,
+        method="filter_json_list",
+        field_name="fields",
+        widget=forms.CheckboxSelectMultiple,
     )
     status = ChoiceFilter(
-        label=_("Estado"), choices=STATUS_CHOICES, method="filter_status", empty_label=_("Cualquiera"),
+        label=_("Estado"),
+        choices=STATUS_CHOICES,
+        method="filter_status",
+        empty_label=_("Cualquiera"),
         widget=forms.RadioSelect,
     )
 
@@ -69,7 +81,9 @@ class ResourceFilterSet(PageFilterSet):
             )
             return queryset.filter(Exists(states))
         if value == "scheduled":
-            return queryset.filter(Exists(Revision.page_revisions.filter(approved_go_live_at__isnull=False, object_id=page_id)))
+            return queryset.filter(
+                Exists(Revision.page_revisions.filter(approved_go_live_at__isnull=False, object_id=page_id))
+            )
         if value == "locked":
             return queryset.filter(locked=True)
         return queryset

@@ -31,9 +31,7 @@ class ResourceIndexView(PageListingViewSet.index_view_class):
     page_title = _("Recursos")
     list_export = ["external_id", "title", "kind", "levels", "grades", "fields", "live", "latest_revision_created_at"]
     # Lists are JSON in the database; a spreadsheet cell wants plain text.
-    custom_field_preprocess = {
-        name: {"csv": _joined, "xlsx": _joined} for name in ("levels", "grades", "fields")
-    }
+    custom_field_preprocess = {name: {"csv": _joined, "xlsx": _joined} for name in ("levels", "grades", "fields")}
 
 
 class ResourceListingViewSet(PageListingViewSet):
@@ -47,7 +45,9 @@ class ResourceListingViewSet(PageListingViewSet):
     columns = [
         BulkActionsColumn("bulk_actions"),
         PageTitleColumn("title", label=_("Título"), sort_key="title", classname="title"),
-        Column("kind", label=_("Tipo"), accessor=lambda page: taxonomy.RESOURCE_TYPES.label(page.kind), sort_key="kind"),
+        Column(
+            "kind", label=_("Tipo"), accessor=lambda page: taxonomy.RESOURCE_TYPES.label(page.kind), sort_key="kind"
+        ),
         Column("levels", label=_("Nivel"), accessor=_levels),
         Column("grades", label=_("Grados"), accessor=_grades),
         Column("fields", label=_("Campo formativo"), accessor=_fields),

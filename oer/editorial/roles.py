@@ -78,7 +78,9 @@ def _page_permission(apps, action):
 def _grant_page_permissions(apps, group, page_id, actions):
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     for action in actions:
-        GroupPagePermission.objects.get_or_create(group=group, page_id=page_id, permission=_page_permission(apps, action))
+        GroupPagePermission.objects.get_or_create(
+            group=group, page_id=page_id, permission=_page_permission(apps, action)
+        )
 
 
 def create_roles(apps):

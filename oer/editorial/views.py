@@ -94,7 +94,9 @@ class ConfirmCatalogImportView(CatalogImportView):
             path = importing.stashed_path(pending["token"], pending.get("suffix"))
         if path is None:
             self._forget_pending()
-            messages.error(request, _("No hay una importación pendiente de confirmar, o ya caducó. Vuelve a subir el archivo."))
+            messages.error(
+                request, _("No hay una importación pendiente de confirmar, o ya caducó. Vuelve a subir el archivo.")
+            )
             return self.render(status=400, form=CatalogUploadForm())
 
         report = importing.run_import(path, user=request.user, file_name=pending["name"])
@@ -104,7 +106,14 @@ class ConfirmCatalogImportView(CatalogImportView):
             return self.render_report(report, pending["name"], form=CatalogUploadForm())
         messages.success(
             request,
-            _("Catálogo «%(name)s» importado: %(created)d creados, %(updated)d actualizados, %(unchanged)d sin cambios.")
-            % {"name": pending["name"], "created": report.created, "updated": report.updated, "unchanged": report.unchanged},
+            _(
+                "Catálogo «%(name)s» importado: %(created)d creados, %(updated)d actualizados, %(unchanged)d sin cambios."
+            )
+            % {
+                "name": pending["name"],
+                "created": report.created,
+                "updated": report.updated,
+                "unchanged": report.unchanged,
+            },
         )
         return redirect(reverse("recursos:index"))

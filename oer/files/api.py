@@ -57,13 +57,23 @@ def resources_using(stored_ids):
 def schedule_fetch(page, url):
     """Queue (or re-queue) the download of a resource's file_url; returns True when work was added."""
     fetch = FileFetch.objects.filter(resource_id=page.pk).first()
-    if fetch and fetch.url == url and (fetch.status == FileFetch.Status.DONE or fetch.status == FileFetch.Status.PENDING):
+    if (
+        fetch
+        and fetch.url == url
+        and (fetch.status == FileFetch.Status.DONE or fetch.status == FileFetch.Status.PENDING)
+    ):
         return False
     now = timezone.now()
     FileFetch.objects.update_or_create(
         resource_id=page.pk,
-        defaults={"url": url, "status": FileFetch.Status.PENDING, "attempts": 0, "next_attempt_at": now,
-                  "last_error": "", "finished_at": None},
+        defaults={
+            "url": url,
+            "status": FileFetch.Status.PENDING,
+            "attempts": 0,
+            "next_attempt_at": now,
+            "last_error": "",
+            "finished_at": None,
+        },
     )
     return True
 

@@ -19,7 +19,9 @@ class ResourcePageForm(WagtailAdminPageForm):
     archivo = forms.FileField(
         required=False,
         label=gettext_lazy("Archivo del recurso"),
-        help_text=gettext_lazy("El PDF del libro, guía, actividad o plan, o el video o audio. Sube otro para reemplazarlo."),
+        help_text=gettext_lazy(
+            "El PDF del libro, guía, actividad o plan, o el video o audio. Sube otro para reemplazarlo."
+        ),
     )
 
     def __init__(self, *args, **kwargs):
@@ -31,7 +33,9 @@ class ResourcePageForm(WagtailAdminPageForm):
             if stored.page_count:
                 facts.append(_("%(n)d páginas") % {"n": stored.page_count})
             field.help_text = _("Archivo actual: %(name)s (%(facts)s). Sube otro para reemplazarlo.") % {
-                "name": stored.original_name or stored.file.name, "facts": ", ".join(facts)}
+                "name": stored.original_name or stored.file.name,
+                "facts": ", ".join(facts),
+            }
 
     def clean_archivo(self):
         upload = self.cleaned_data.get("archivo")
@@ -51,7 +55,11 @@ class ResourcePageForm(WagtailAdminPageForm):
             # Stored now, while the upload is at hand; the same bytes are kept once, so a form that
             # fails on another field costs nothing when it is sent again.
             stored, _created = store_path(
-                temporary.name, upload.name, checked.categories, digest=Digest(checked.sha256, checked.size), checked=True
+                temporary.name,
+                upload.name,
+                checked.categories,
+                digest=Digest(checked.sha256, checked.size),
+                checked=True,
             )
         return stored
 

@@ -62,7 +62,8 @@ def run_pending(*, retry=False, progress=no_progress):
         retry_failed()
     due = list(
         FileFetch.objects.filter(status=FileFetch.Status.PENDING, next_attempt_at__lte=timezone.now())
-        .order_by("id").values_list("pk", flat=True)
+        .order_by("id")
+        .values_list("pk", flat=True)
     )
     for pk in progress(due, desc=_("Descargando"), unit=_(" archivos")):
         fetch_one(pk, report)
@@ -152,6 +153,7 @@ def _failed(job, reason, report):
         job.next_attempt_at = timezone.now() + delay
     job.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
     report.fetch_failed += 1
-    report.problems.append(_("%(resource)s (%(url)s): %(reason)s") % {
-        "resource": job.resource.external_id,
-        "url": job.url, "reason": reason})
+    report.problems.append(
+        _("%(resource)s (%(url)s): %(reason)s")
+        % {"resource": job.resource.external_id, "url": job.url, "reason": reason}
+    )

@@ -53,7 +53,9 @@ def resolve_inside(files_dir, relative):
         return None, _("la ruta no es válida")
     candidate = Path(relative)
     if candidate.is_absolute() or relative.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", relative):
-        return None, _("«%(path)s» es una ruta absoluta; debe ser relativa a la carpeta de --files") % {"path": relative}
+        return None, _("«%(path)s» es una ruta absoluta; debe ser relativa a la carpeta de --files") % {
+            "path": relative
+        }
     if ".." in candidate.parts or ".." in relative.replace("\\", "/").split("/"):
         return None, _("«%(path)s» sale de la carpeta de --files (contiene «..»)") % {"path": relative}
     root = Path(files_dir).resolve()
@@ -90,9 +92,15 @@ def check_local_file(path, name, kind, expected_sha256=None):
     allowed = KIND_FORMATS.get(kind, set())
     key = sniff(head)
     if key not in allowed:
-        found = {"markup": _("una página HTML o XML"), None: _("un contenido desconocido")}.get(key, (key or "").upper())
+        found = {"markup": _("una página HTML o XML"), None: _("un contenido desconocido")}.get(
+            key, (key or "").upper()
+        )
         return None, _("«%(path)s» es %(found)s; un recurso de tipo «%(kind)s» necesita %(expected)s") % {
-            "path": name, "found": found, "kind": str(RESOURCE_TYPES.label(kind)).lower(), "expected": kind_label(kind)}
+            "path": name,
+            "found": found,
+            "kind": str(RESOURCE_TYPES.label(kind)).lower(),
+            "expected": kind_label(kind),
+        }
     categories = frozenset({FORMAT_CATEGORIES[key]})
     try:
         check_format(head, name, size, categories)
@@ -106,5 +114,8 @@ def check_local_file(path, name, kind, expected_sha256=None):
     digest = digest_of(path)
     if expected_sha256 and digest.sha256 != expected_sha256.lower():
         return None, _("el sha256 de «%(path)s» es %(actual)s, no el indicado %(expected)s") % {
-            "path": name, "actual": digest.sha256, "expected": expected_sha256.lower()}
+            "path": name,
+            "actual": digest.sha256,
+            "expected": expected_sha256.lower(),
+        }
     return CheckedFile(path, name, digest.sha256, digest.size, categories), None

@@ -54,8 +54,11 @@ def with_resources(stored_files):
     """Give each stored file the resources using it (`resources`: (title, edit URL)), in one query."""
     by_file = {}
     pks = [stored.pk for stored in stored_files]
-    rows = (ResourcePage.objects.filter(stored_file_id__in=pks).order_by("title")
-            .values_list("stored_file_id", "pk", "title"))
+    rows = (
+        ResourcePage.objects.filter(stored_file_id__in=pks)
+        .order_by("title")
+        .values_list("stored_file_id", "pk", "title")
+    )
     for stored_id, page_id, title in rows:
         by_file.setdefault(stored_id, []).append((title, _edit_url(page_id)))
     for stored in stored_files:
@@ -71,8 +74,12 @@ class ResourcesColumn(Column):
 
 
 FETCH_COLUMNS = [
-    TitleColumn("resource", label=gettext_lazy("Recurso"), accessor="resource.title",
-                get_url=lambda fetch: _edit_url(fetch.resource_id)),
+    TitleColumn(
+        "resource",
+        label=gettext_lazy("Recurso"),
+        accessor="resource.title",
+        get_url=lambda fetch: _edit_url(fetch.resource_id),
+    ),
     Column("url", label=gettext_lazy("URL")),
     Column("attempts", label=gettext_lazy("Intentos")),
     Column("next_attempt_at", label=gettext_lazy("Próximo intento"), accessor=next_attempt),
@@ -108,8 +115,15 @@ class FileReportView(FileReportPermission, ReportView):
     model = FileFetch
     verbose_name_plural = gettext_lazy("descargas con problemas")
     export_filename = "descargas-con-problemas"
-    list_export = ["resource.title", "resource.external_id", "url", "attempts", "get_status_display",
-                   "next_attempt_at", "last_error"]
+    list_export = [
+        "resource.title",
+        "resource.external_id",
+        "url",
+        "attempts",
+        "get_status_display",
+        "next_attempt_at",
+        "last_error",
+    ]
     export_headings = {
         "resource.title": gettext_lazy("Recurso"),
         "resource.external_id": gettext_lazy("Identificador en el catálogo"),

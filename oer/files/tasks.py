@@ -9,5 +9,9 @@ def ingest_pending_files():
     from .ingest import run_pending
 
     report = run_pending()
-    return {"fetched": report.fetched, "fetch_failed": report.fetch_failed, "read": report.read,
-            "read_failed": report.read_failed}
+    return {
+        "fetched": report.fetched,
+        "fetch_failed": report.fetch_failed,
+        "read": report.read,
+        "read_failed": report.read_failed,
+    }

@@ -4,12 +4,12 @@ from oer.files.models import FileFetch
 from oer.oai.models import OaiRecord
 
 from .home import HomePage
-from .resource_index import ResourceIndexPage
 from .resource import ResourcePage
+from .resource_index import ResourceIndexPage
 from .resource_types import (
+    RESOURCE_PAGE_CLASSES,
     ActivityPage,
     AudioLessonPage,
-    RESOURCE_PAGE_CLASSES,
     TeacherGuidePage,
     TextbookPage,
     VideoLessonPage,

@@ -11,8 +11,8 @@ from wagtail.search import index
 
 from oer import taxonomy
 from oer.blocks import BodyBlock
-from oer.files.forms import ResourcePageForm
 from oer.fields import SlugListField, StringListField
+from oer.files.forms import ResourcePageForm
 
 
 class ResourcePage(Page):
@@ -202,6 +202,8 @@ class ResourcePage(Page):
             crumbs.append({"label": taxonomy.LEVELS.label(level), "url": f"/recursos/{level}/"})
             grades = [g for g in self.grades if g in taxonomy.GRADES_BY_LEVEL.get(level, ())]
             if len(grades) == 1:
-                crumbs.append({"label": taxonomy.grade_label(level, grades[0]), "url": f"/recursos/{level}/{grades[0]}/"})
+                crumbs.append(
+                    {"label": taxonomy.grade_label(level, grades[0]), "url": f"/recursos/{level}/{grades[0]}/"}
+                )
         crumbs.append({"label": self.title, "url": None})
         return crumbs

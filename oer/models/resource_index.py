@@ -7,7 +7,6 @@ from wagtail.models import Page
 
 from oer import taxonomy
 
-
 # Only real level slugs are routes, so every other slug reaches the resource page of that name.
 LEVEL_PATTERN = "|".join(level.slug for level in taxonomy.LEVELS)
 

@@ -15,7 +15,9 @@ class TextbookPage(ResourcePage):
 
     resource_type = "textbook"
     page_count = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("Número de páginas"))
-    file_size_bytes = models.PositiveBigIntegerField(null=True, blank=True, verbose_name=_("Tamaño del archivo (bytes)"))
+    file_size_bytes = models.PositiveBigIntegerField(
+        null=True, blank=True, verbose_name=_("Tamaño del archivo (bytes)")
+    )
 
     content_panels = ResourcePage.content_panels + [
         FieldRowPanel([FieldPanel("page_count"), FieldPanel("file_size_bytes")], heading=_("Libro")),

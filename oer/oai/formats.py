@@ -138,7 +138,10 @@ def build_lom(record, url):
         text(general, "keyword", keyword)
 
     life_cycle = node(root, "lifeCycle")
-    for role, names in (("author", record["authors"] or []), ("publisher", [record["publisher"]] if record["publisher"] else [])):
+    for role, names in (
+        ("author", record["authors"] or []),
+        ("publisher", [record["publisher"]] if record["publisher"] else []),
+    ):
         for name in names:
             contribute = node(life_cycle, "contribute")
             vocab(contribute, "role", role)

@@ -2,7 +2,7 @@
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone as dt_timezone
+from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.db.models import Min, Q
@@ -65,7 +65,7 @@ class Context:
 
     def external_id(self, identifier):
         prefix = f"oai:{self.repository_id}:"
-        return identifier[len(prefix):] if identifier.startswith(prefix) else None
+        return identifier[len(prefix) :] if identifier.startswith(prefix) else None
 
     def page_url(self, page):
         return public_address.absolute(page.get_url(request=self.request) or "/")
@@ -76,7 +76,7 @@ def page_size():
 
 
 def utc_text(moment):
-    return moment.astimezone(dt_timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _sub(parent, tag, text=None, **attrs):
@@ -129,7 +129,10 @@ def check_arguments(params):
             continue
         allowed = name in required or name in optional or (name == "resumptionToken" and verb in RESUMABLE)
         if not allowed:
-            raise OaiError("badArgument", _("El argumento «%(name)s» no es válido para %(verb)s.") % {"name": name[:50], "verb": verb})
+            raise OaiError(
+                "badArgument",
+                _("El argumento «%(name)s» no es válido para %(verb)s.") % {"name": name[:50], "verb": verb},
+            )
         if len(values) != 1:
             raise OaiError("badArgument", _("El argumento «%(name)s» está repetido.") % {"name": name})
         arguments[name] = values[0]
@@ -141,9 +144,15 @@ def check_arguments(params):
     if missing:
         raise OaiError("badArgument", _("Falta el argumento obligatorio «%(name)s».") % {"name": missing[0]})
     if "set" in arguments and not SET_SPEC_RE.match(arguments["set"]):
-        raise OaiError("badArgument", _("«%(value)s» no es un setSpec válido (p. ej. level:primaria).") % {"value": arguments["set"][:50]})
+        raise OaiError(
+            "badArgument",
+            _("«%(value)s» no es un setSpec válido (p. ej. level:primaria).") % {"value": arguments["set"][:50]},
+        )
     if "metadataPrefix" in arguments and not PREFIX_RE.match(arguments["metadataPrefix"]):
-        raise OaiError("badArgument", _("«%(value)s» no es un metadataPrefix válido.") % {"value": arguments["metadataPrefix"][:50]})
+        raise OaiError(
+            "badArgument",
+            _("«%(value)s» no es un metadataPrefix válido.") % {"value": arguments["metadataPrefix"][:50]},
+        )
     return verb, arguments
 
 
@@ -164,7 +173,9 @@ def find_record(identifier, context):
     external_id = context.external_id(identifier)
     record = OaiRecord.objects.filter(external_id=external_id).first() if external_id else None
     if record is None:
-        raise OaiError("idDoesNotExist", _("No existe ningún registro con el identificador «%(id)s».") % {"id": identifier[:200]})
+        raise OaiError(
+            "idDoesNotExist", _("No existe ningún registro con el identificador «%(id)s».") % {"id": identifier[:200]}
+        )
     return record
 
 
@@ -209,21 +220,25 @@ def parse_date(value, name):
     """A UTC datetime and its granularity ("day" or "second"), or badArgument."""
     try:
         if DAY_RE.match(value):
-            return datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=dt_timezone.utc), "day"
+            return datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=UTC), "day"
         if SECOND_RE.match(value):
-            return datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt_timezone.utc), "second"
+            return datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC), "second"
     except ValueError:
         pass
     raise OaiError(
         "badArgument",
-        _("«%(value)s» no es una fecha válida para %(name)s: use AAAA-MM-DD o AAAA-MM-DDThh:mm:ssZ.") % {"value": value[:40], "name": name},
+        _("«%(value)s» no es una fecha válida para %(name)s: use AAAA-MM-DD o AAAA-MM-DDThh:mm:ssZ.")
+        % {"value": value[:40], "name": name},
     )
 
 
 def metadata_format(prefix):
     fmt = FORMATS.get(prefix)
     if fmt is None:
-        raise OaiError("cannotDisseminateFormat", _("El formato «%(prefix)s» no está disponible; use oai_dc o lom.") % {"prefix": prefix[:50]})
+        raise OaiError(
+            "cannotDisseminateFormat",
+            _("El formato «%(prefix)s» no está disponible; use oai_dc o lom.") % {"prefix": prefix[:50]},
+        )
     return fmt
 
 
@@ -311,11 +326,13 @@ def list_items(verb, arguments, context):
         token_element = _sub(element, "resumptionToken", **attrs)
         if has_more:
             last = items[-1]
-            token, expires = tokens.issue({
-                **state,
-                "cursor": state["cursor"] + len(items),
-                "after": [tokens.to_timestamp(last.datestamp), last.external_id],
-            })
+            token, expires = tokens.issue(
+                {
+                    **state,
+                    "cursor": state["cursor"] + len(items),
+                    "after": [tokens.to_timestamp(last.datestamp), last.external_id],
+                }
+            )
             token_element.text = token
             token_element.set("expirationDate", utc_text(expires))
     return element

@@ -50,7 +50,11 @@ def record_withdrawn(page, when=None):
         try:
             with transaction.atomic():
                 OaiRecord.objects.create(
-                    external_id=page.external_id, page_id=page.pk, datestamp=when, deleted=True, sets=set_specs_for(page)
+                    external_id=page.external_id,
+                    page_id=page.pk,
+                    datestamp=when,
+                    deleted=True,
+                    sets=set_specs_for(page),
                 )
         except IntegrityError:  # a concurrent request recorded it first
             pass
@@ -60,15 +64,19 @@ def sync_live():
     """Record live resources that reached the database without publish signals (bulk imports)."""
     tracked = OaiRecord.objects.filter(deleted=False, page_id__isnull=False).values("page_id")
     missing = list(
-        ResourcePage.objects.live().public().exclude(pk__in=tracked)
+        ResourcePage.objects.live()
+        .public()
+        .exclude(pk__in=tracked)
         .values_list("pk", "external_id", "levels", "fields", "last_published_at")
     )
     for start in range(0, len(missing), SYNC_CHUNK):
-        _record_live_rows(missing[start:start + SYNC_CHUNK])
+        _record_live_rows(missing[start : start + SYNC_CHUNK])
 
 
 def _record_live_rows(rows):
-    existing = {record.external_id: record for record in OaiRecord.objects.filter(external_id__in=[row[1] for row in rows])}
+    existing = {
+        record.external_id: record for record in OaiRecord.objects.filter(external_id__in=[row[1] for row in rows])
+    }
     new, revived = [], []
     for pk, external_id, levels, fields, published in rows:
         values = {"page_id": pk, "datestamp": _second(published), "deleted": False, "sets": set_specs(levels, fields)}

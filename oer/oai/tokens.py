@@ -1,7 +1,7 @@
 """Stateless resumption tokens: the list query and position, signed, with an expiry."""
 
 import time
-from datetime import datetime, timezone as dt_timezone
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.core import signing
@@ -22,7 +22,7 @@ def issue(state):
     """A token for `state` (a dict of plain values) and its expiry as a UTC datetime."""
     expires = int(time.time()) + ttl_seconds()
     token = signing.dumps({**state, "exp": expires}, salt=SALT, compress=True)
-    return token, datetime.fromtimestamp(expires, tz=dt_timezone.utc)
+    return token, datetime.fromtimestamp(expires, tz=UTC)
 
 
 def read(token, verb):
@@ -38,9 +38,8 @@ def read(token, verb):
 
 
 def from_timestamp(value):
-    return datetime.fromtimestamp(value, tz=dt_timezone.utc) if value is not None else None
+    return datetime.fromtimestamp(value, tz=UTC) if value is not None else None
 
 
 def to_timestamp(moment):
     return moment.timestamp() if moment is not None else None
-

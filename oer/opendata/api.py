@@ -18,8 +18,23 @@ from oer.models import ResourcePage
 DEFAULT_RATE = "120/min"
 
 RESOURCE_FIELDS = [
-    "external_id", "kind", "description", "levels", "grades", "subjects", "axes", "audience",
-    "accessibility", "language", "license", "year", "authors", "publisher", "keywords", "file_url", "cover_url",
+    "external_id",
+    "kind",
+    "description",
+    "levels",
+    "grades",
+    "subjects",
+    "axes",
+    "audience",
+    "accessibility",
+    "language",
+    "license",
+    "year",
+    "authors",
+    "publisher",
+    "keywords",
+    "file_url",
+    "cover_url",
 ]
 TIMED_FIELDS = ["duration_seconds", "transcript", "captions"]
 WEEK_FIELDS = ["week_year", "week_number"]

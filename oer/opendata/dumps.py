@@ -54,7 +54,9 @@ def publish(date=None):
     for fmt in FORMATS:
         counts[fmt] = _write_atomically(path_for(date, fmt), fmt)
     # The manifest is written last: a dump counts as published only once it exists.
-    _manifest(date).write_text(json.dumps({"count": counts["jsonl"], "generated_at": timezone.now().isoformat()}), encoding="utf-8")
+    _manifest(date).write_text(
+        json.dumps({"count": counts["jsonl"], "generated_at": timezone.now().isoformat()}), encoding="utf-8"
+    )
     prune()
     return get(date)
 

@@ -24,9 +24,7 @@ class NewResourcesFeed(Feed):
         return public_address.absolute("/datos/novedades.atom")
 
     def items(self):
-        return list(
-            ResourcePage.objects.live().public().order_by("-first_published_at", "-pk")[:FEED_SIZE].specific()
-        )
+        return list(ResourcePage.objects.live().public().order_by("-first_published_at", "-pk")[:FEED_SIZE].specific())
 
     def item_title(self, item):
         return item.title

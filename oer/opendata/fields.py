@@ -9,7 +9,9 @@ FIELD_DOCS = {
     "type": _("Tipo de recurso: textbook, video, audio, teacher_guide, weekly_plan o activity."),
     "title": _("Título."),
     "description": _("Descripción breve."),
-    "levels": _("Niveles educativos (slugs: inicial, preescolar, primaria, secundaria, media-superior, educacion-para-adultos)."),
+    "levels": _(
+        "Niveles educativos (slugs: inicial, preescolar, primaria, secundaria, media-superior, educacion-para-adultos)."
+    ),
     "grades": _("Grados dentro del nivel (primaria 1–6; preescolar y secundaria 1–3)."),
     "fields": _("Campos formativos de la Nueva Escuela Mexicana (slugs)."),
     "subjects": _("Asignaturas (slugs)."),
@@ -27,7 +29,9 @@ FIELD_DOCS = {
     "transcript": _("Transcripción (videos y audios)."),
     "captions": _("Pistas de subtítulos: lista de {language, url}."),
     "week": _("Plan semanal: año, número de semana y actividades por día."),
-    "accessibility": _("Características de accesibilidad: subtitulos, transcripcion, lsm, audiodescripcion, macrotipo, braille."),
+    "accessibility": _(
+        "Características de accesibilidad: subtitulos, transcripcion, lsm, audiodescripcion, macrotipo, braille."
+    ),
     "sha256": _("Huella SHA-256 del archivo que guarda el acervo (null si no guarda ninguno)."),
     "file_size_bytes": _("Tamaño en bytes del archivo guardado."),
     "page_count": _("Número de páginas del PDF guardado, medido al leerlo."),

@@ -29,7 +29,9 @@ def _context():
         "formats": dumps.FORMATS,
         "fields": documented_fields(),
         "license": data_license(),
-        "resource_licenses": [(term.slug, term.label, taxonomy.LICENSE_URLS.get(term.slug, "")) for term in taxonomy.LICENSES],
+        "resource_licenses": [
+            (term.slug, term.label, taxonomy.LICENSE_URLS.get(term.slug, "")) for term in taxonomy.LICENSES
+        ],
     }
 
 

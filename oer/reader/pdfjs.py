@@ -64,7 +64,7 @@ class PdfjsFinder(BaseFinder):
         prefix = PREFIX + "/"
         if not path.startswith(prefix):
             return []
-        relative = posixpath.normpath(path[len(prefix):])
+        relative = posixpath.normpath(path[len(prefix) :])
         root = self.root
         if relative.startswith("..") or not _published(relative) or not (root / relative).is_file():
             return []

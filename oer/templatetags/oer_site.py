@@ -72,8 +72,14 @@ def _field(resource, name):
 @register.filter
 def grade_list(resource):
     """Short grade text for a card: '5.º' or '1.º y 2.º', only grades valid in the resource's levels."""
-    valid = sorted({g for g in _field(resource, "grades") for level in _field(resource, "levels")
-                    if g in taxonomy.GRADES_BY_LEVEL.get(level, ())})
+    valid = sorted(
+        {
+            g
+            for g in _field(resource, "grades")
+            for level in _field(resource, "levels")
+            if g in taxonomy.GRADES_BY_LEVEL.get(level, ())
+        }
+    )
     marks = [f"{g}.º" for g in valid]
     if len(marks) > 1:
         return ", ".join(marks[:-1]) + " y " + marks[-1]

@@ -17,13 +17,37 @@ from django.utils import translation
 from oer.models import ResourceIndexPage
 
 # The admin's apps that Acervo installs; their English catalogues list every string they show.
-WAGTAIL_APPS = ["admin", "", "users", "images", "documents", "snippets", "sites", "embeds", "search",
-                "contrib/redirects", "contrib/forms", "contrib/settings"]
+WAGTAIL_APPS = [
+    "admin",
+    "",
+    "users",
+    "images",
+    "documents",
+    "snippets",
+    "sites",
+    "embeds",
+    "search",
+    "contrib/redirects",
+    "contrib/forms",
+    "contrib/settings",
+]
 # Strings whose Spanish is written the same (codes, placeholders, loanwords kept in Wagtail's Spanish).
 SAME_IN_SPANISH = {
-    "%(field_label)s:", "%(range_start)s - %(range_end)s", "%(related_model_name)s %(field_label)s",
-    "%(status_display)s %(task_name)s %(started_at)s", "Admin", "Alias", "Error", "Error 404", "ID", "Login",
-    "No", "Roles", "Token", "URL", "workflow_tasks",
+    "%(field_label)s:",
+    "%(range_start)s - %(range_end)s",
+    "%(related_model_name)s %(field_label)s",
+    "%(status_display)s %(task_name)s %(started_at)s",
+    "Admin",
+    "Alias",
+    "Error",
+    "Error 404",
+    "ID",
+    "Login",
+    "No",
+    "Roles",
+    "Token",
+    "URL",
+    "workflow_tasks",
 }
 ENTRY_RE = re.compile(r'^msgid ((?:".*"\n)+)(?:msgid_plural ((?:".*"\n)+))?', re.M)
 
@@ -46,7 +70,8 @@ def wagtail_strings():
 def test_every_admin_string_of_wagtail_has_spanish():
     with translation.override("es-mx"):
         english = sorted(
-            msgid for msgid, plural in wagtail_strings()
+            msgid
+            for msgid, plural in wagtail_strings()
             if msgid not in SAME_IN_SPANISH
             and (translation.ngettext(msgid, plural, 2) == plural if plural else translation.gettext(msgid) == msgid)
         )

@@ -38,7 +38,9 @@ def fresh_outage_log(monkeypatch):
 
 
 def _redis_cache(settings, url):
-    settings.CACHES = {"default": {"BACKEND": "acervo.redis_cache.ReusedClientRedisCache", "LOCATION": url, "KEY_PREFIX": "salud"}}
+    settings.CACHES = {
+        "default": {"BACKEND": "acervo.redis_cache.ReusedClientRedisCache", "LOCATION": url, "KEY_PREFIX": "salud"}
+    }
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 
@@ -61,7 +63,10 @@ def test_all_parts_up_is_ok_and_never_cached(healthy_parts):
     response, body = _health()
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
-    assert body == {"status": "ok", "checks": {"database": "ok", "cache": "ok", "storage": "ok", "search": "ok", "tasks": {"pending": 0}}}
+    assert body == {
+        "status": "ok",
+        "checks": {"database": "ok", "cache": "ok", "storage": "ok", "search": "ok", "tasks": {"pending": 0}},
+    }
     assert "no-store" in response["Cache-Control"] and "public" not in response["Cache-Control"]
     assert Client().post("/salud/").status_code == 405
 
@@ -88,7 +93,9 @@ def test_real_redis_up_is_ok(healthy_parts, settings):
     assert response.status_code == 200 and body["status"] == "ok" and body["checks"]["cache"] == "ok"
 
 
-def test_redis_down_every_page_answers_sessions_fall_back_and_health_names_the_cache(healthy_parts, settings, site_structure, caplog):
+def test_redis_down_every_page_answers_sessions_fall_back_and_health_names_the_cache(
+    healthy_parts, settings, site_structure, caplog
+):
     _redis_cache(settings, f"redis://127.0.0.1:{_closed_port()}/0")
     get_user_model().objects.create_user("ana", "ana@example.org", "contraseña-segura-123", first_name="Ana")
     caplog.set_level(logging.ERROR, logger="acervo.redis_cache")
@@ -112,7 +119,11 @@ def test_redis_down_every_page_answers_sessions_fall_back_and_health_names_the_c
     assert response.status_code == 200
     assert body["status"] == "degraded"
     assert body["checks"]["cache"] == "degraded"
-    assert {name: body["checks"][name] for name in ("database", "storage", "search")} == {"database": "ok", "storage": "ok", "search": "ok"}
+    assert {name: body["checks"][name] for name in ("database", "storage", "search")} == {
+        "database": "ok",
+        "storage": "ok",
+        "search": "ok",
+    }
     assert any("Redis cache unreachable" in record.getMessage() for record in caplog.records)
 
 
@@ -152,10 +163,15 @@ def test_upload_folder_not_writable_is_degraded_and_named(healthy_parts, setting
 
 
 def _s3_storages(endpoint, bucket_name):
-    return storages_from_environment({
-        "AWS_STORAGE_BUCKET_NAME": bucket_name, "AWS_S3_ENDPOINT_URL": endpoint, "AWS_S3_REGION_NAME": REGION,
-        "AWS_S3_ADDRESSING_STYLE": "path", **CREDENTIALS,
-    })
+    return storages_from_environment(
+        {
+            "AWS_STORAGE_BUCKET_NAME": bucket_name,
+            "AWS_S3_ENDPOINT_URL": endpoint,
+            "AWS_S3_REGION_NAME": REGION,
+            "AWS_S3_ADDRESSING_STYLE": "path",
+            **CREDENTIALS,
+        }
+    )
 
 
 def test_s3_bucket_reachable_is_ok_and_a_missing_bucket_or_endpoint_is_degraded(healthy_parts, settings, s3_endpoint):
@@ -189,7 +205,9 @@ def test_database_unreachable_answers_503_naming_the_database(tmp_path):
         "response = Client().get('/salud/')\n"
         "print(json.dumps({'code': response.status_code, 'body': json.loads(response.content), 'cache': response['Cache-Control']}))\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     answer = json.loads(done.stdout.strip().splitlines()[-1])
     assert answer["code"] == 503

@@ -15,9 +15,13 @@ SECRET = "k" * 20 + "9fj3_2kd8(s!vn3m4x0qpl1zr7w6tyb5" + "x" * 10
 
 def mail_settings(module, tmp_path, **environment):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("EMAIL_", "DJANGO_", "DEFAULT_FROM"))}
-    env.update({"DJANGO_SETTINGS_MODULE": module, "ACERVO_DATA_DIR": str(tmp_path), "SECRET_KEY": SECRET, **environment})
+    env.update(
+        {"DJANGO_SETTINGS_MODULE": module, "ACERVO_DATA_DIR": str(tmp_path), "SECRET_KEY": SECRET, **environment}
+    )
     script = f"import django; django.setup(); {SHOW}"
-    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip().split("|")
 
@@ -25,7 +29,11 @@ def mail_settings(module, tmp_path, **environment):
 @pytest.mark.parametrize("module", ["acervo.settings.dev", "acervo.settings.test", "acervo.settings.production"])
 def test_with_email_host_every_settings_module_sends_through_smtp(module, tmp_path):
     backend, host, port, tls, sender = mail_settings(
-        module, tmp_path, EMAIL_HOST="smtp.example.mx", EMAIL_PORT="587", EMAIL_USE_TLS="true",
+        module,
+        tmp_path,
+        EMAIL_HOST="smtp.example.mx",
+        EMAIL_PORT="587",
+        EMAIL_USE_TLS="true",
         DEFAULT_FROM_EMAIL="Acervo <avisos@example.mx>",
     )
     assert backend == "django.core.mail.backends.smtp.EmailBackend"

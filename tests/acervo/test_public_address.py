@@ -53,8 +53,18 @@ def page_paths():
         kinds.setdefault(type(resource).__name__, resource.url)
     assert {"TextbookPage", "VideoLessonPage", "TeacherGuidePage", "WeeklyPlanPage"} <= set(kinds)
     course_pages = [model.objects.live().first().url for model in (TrackPage, CoursePage, ModulePage, LessonPage)]
-    return ["/", "/recursos/", "/recursos/primaria/", "/recursos/primaria/5/", "/buscar/?q=lectura", "/cursos/",
-            "/datos/", "/cuentas/entrar/", *kinds.values(), *course_pages]
+    return [
+        "/",
+        "/recursos/",
+        "/recursos/primaria/",
+        "/recursos/primaria/5/",
+        "/buscar/?q=lectura",
+        "/cursos/",
+        "/datos/",
+        "/cuentas/entrar/",
+        *kinds.values(),
+        *course_pages,
+    ]
 
 
 def test_every_page_type_writes_canonical_open_graph_and_json_ld_at_the_public_address(public_site):
@@ -104,7 +114,11 @@ def test_oai_pmh_identifiers_and_links_use_the_public_address(public_site):
     tree = etree.fromstring(listing)
     identifiers = tree.xpath("//o:header/o:identifier/text()", namespaces=OAI)
     assert identifiers and all(value.startswith("oai:acervo.example.mx:") for value in identifiers)
-    page_links = [url for url in tree.xpath("//dc:identifier/text()", namespaces=OAI) if "/recursos/" in url and "archivo" not in url]
+    page_links = [
+        url
+        for url in tree.xpath("//dc:identifier/text()", namespaces=OAI)
+        if "/recursos/" in url and "archivo" not in url
+    ]
     assert page_links and all(url.startswith(BASE + "/recursos/") for url in page_links)
     assert_no_request_host(listing.decode(), "OAI-PMH")
 
@@ -119,8 +133,9 @@ def test_partner_api_urls_use_the_public_address(public_site):
 
 def test_certificate_credential_names_the_public_address(public_site):
     course = CoursePage.objects.live().first()
-    certificate = Certificate.objects.create(code="PUBLICO23456789ABCDE", course=course, course_title=course.title,
-                                             holder_name="Ana", status_index=7)
+    certificate = Certificate.objects.create(
+        code="PUBLICO23456789ABCDE", course=course, course_title=course.title, holder_name="Ana", status_index=7
+    )
     for suffix in ("/", ".json"):
         body = public_site.get(f"/certificados/{certificate.code}{suffix}").content.decode()
         assert_no_request_host(body, suffix)
@@ -165,7 +180,12 @@ def test_system_check_warns_when_the_site_record_names_another_host(settings, db
 
 @pytest.mark.parametrize(
     "value",
-    ["acervo.example.mx", "https://acervo.example.mx/sitio/", "https://acervo.example.mx:8443", "ftp://acervo.example.mx"],
+    [
+        "acervo.example.mx",
+        "https://acervo.example.mx/sitio/",
+        "https://acervo.example.mx:8443",
+        "ftp://acervo.example.mx",
+    ],
 )
 def test_system_check_refuses_an_unusable_base_url(settings, value):
     settings.ACERVO_BASE_URL = value

@@ -27,10 +27,14 @@ def test_only_the_admin_allows_inline_scripts(site_structure):
 
 
 def test_files_on_s3_add_the_bucket_origins_where_the_browser_reaches_them(site_structure, settings):
-    settings.STORAGES = storages_from_environment({
-        "AWS_STORAGE_BUCKET_NAME": "acervo-libros", "AWS_S3_REGION_NAME": "us-east-2",
-        "AWS_PUBLIC_RENDITIONS": "1", "AWS_S3_CUSTOM_DOMAIN": "cdn.acervo.example.mx",
-    })
+    settings.STORAGES = storages_from_environment(
+        {
+            "AWS_STORAGE_BUCKET_NAME": "acervo-libros",
+            "AWS_S3_REGION_NAME": "us-east-2",
+            "AWS_PUBLIC_RENDITIONS": "1",
+            "AWS_S3_CUSTOM_DOMAIN": "cdn.acervo.example.mx",
+        }
+    )
     policy = directives(Client().get("/"))
     for directive in ("connect-src", "img-src", "media-src"):
         assert "https://acervo-libros.s3.us-east-2.amazonaws.com" in policy[directive]

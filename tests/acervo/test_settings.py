@@ -13,7 +13,9 @@ def run_manage(*args, env_overrides):
     env = {k: v for k, v in os.environ.items() if k not in test_only}
     env.update(env_overrides)
     env["DJANGO_SETTINGS_MODULE"] = "acervo.settings.production"
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_production_refuses_to_start_without_secret_key(tmp_path):
@@ -23,7 +25,13 @@ def test_production_refuses_to_start_without_secret_key(tmp_path):
 
 
 def test_production_refuses_a_development_key(tmp_path):
-    result = run_manage("check", env_overrides={"ACERVO_DATA_DIR": str(tmp_path), "SECRET_KEY": "dev-only-insecure-key-do-not-use-in-production"})
+    result = run_manage(
+        "check",
+        env_overrides={
+            "ACERVO_DATA_DIR": str(tmp_path),
+            "SECRET_KEY": "dev-only-insecure-key-do-not-use-in-production",
+        },
+    )
     assert result.returncode != 0 and "SECRET_KEY" in result.stderr
 
 
@@ -42,7 +50,10 @@ def test_production_passes_check_deploy(tmp_path):
 
     (tmp_path / "clave.pem").write_bytes(generate_pem())
     result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         env_overrides=_production_env(tmp_path, ACERVO_SIGNING_KEY_FILE=str(tmp_path / "clave.pem")),
     )
     assert result.returncode == 0, result.stderr + result.stdout
@@ -58,7 +69,13 @@ def test_production_deploy_check_requires_a_signing_key(tmp_path):
 
 def test_the_public_address_comes_from_acervo_base_url(tmp_path):
     code = "from django.conf import settings as s; print(s.ACERVO_BASE_URL, s.WAGTAILADMIN_BASE_URL, s.WAGTAILAPI_BASE_URL)"
-    result = run_manage("shell", "--no-imports", "-c", code, env_overrides=_production_env(tmp_path, ACERVO_BASE_URL="https://acervo.example.mx/"))
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        code,
+        env_overrides=_production_env(tmp_path, ACERVO_BASE_URL="https://acervo.example.mx/"),
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["https://acervo.example.mx"] * 3
 
@@ -66,4 +83,3 @@ def test_the_public_address_comes_from_acervo_base_url(tmp_path):
 def test_site_speaks_spanish_of_mexico(settings):
     assert settings.LANGUAGE_CODE == "es-mx"
     assert settings.TIME_ZONE == "America/Mexico_City"
-

@@ -36,11 +36,16 @@ def course_tree(site_structure):
     index = ensure_course_index()
     track = publish(index, TrackPage(title="Formación continua docente", slug="formacion"))
     course = publish(
-        track, CoursePage(title="Didáctica de la lectura", slug="didactica", summary="Leer en voz alta con el grupo.", hours=8)
+        track,
+        CoursePage(
+            title="Didáctica de la lectura", slug="didactica", summary="Leer en voz alta con el grupo.", hours=8
+        ),
     )
     first = publish(course, ModulePage(title="Módulo uno", slug="modulo-uno"))
     second = publish(course, ModulePage(title="Módulo dos", slug="modulo-dos"))
-    lesson_one = publish(first, LessonPage(title="Lección uno", slug="leccion-uno", body=[("paragraph", RichText("<p>Hola</p>"))]))
+    lesson_one = publish(
+        first, LessonPage(title="Lección uno", slug="leccion-uno", body=[("paragraph", RichText("<p>Hola</p>"))])
+    )
     lesson_two = publish(first, LessonPage(title="Lección dos", slug="leccion-dos"))
     optional = publish(second, LessonPage(title="Lectura opcional", slug="opcional", required=False))
     quiz_lesson = LessonPage(title="Evaluación", slug="evaluacion")
@@ -50,10 +55,24 @@ def course_tree(site_structure):
             pass_score="1.00",
             max_attempts=2,
             questions=[
-                ("question", {"text": "¿Cuánto es 2 + 2?", "choices": [
-                    {"text": "Cuatro", "correct": True}, {"text": "Cinco", "correct": False}]}),
-                ("question", {"text": "¿Cuáles son vocales?", "choices": [
-                    {"text": "A", "correct": True}, {"text": "E", "correct": True}, {"text": "K", "correct": False}]}),
+                (
+                    "question",
+                    {
+                        "text": "¿Cuánto es 2 + 2?",
+                        "choices": [{"text": "Cuatro", "correct": True}, {"text": "Cinco", "correct": False}],
+                    },
+                ),
+                (
+                    "question",
+                    {
+                        "text": "¿Cuáles son vocales?",
+                        "choices": [
+                            {"text": "A", "correct": True},
+                            {"text": "E", "correct": True},
+                            {"text": "K", "correct": False},
+                        ],
+                    },
+                ),
             ],
         )
     ]
@@ -63,7 +82,9 @@ def course_tree(site_structure):
 
 
 def make_learner(username, first_name="Ana", last_name="Pérez"):
-    user = get_user_model().objects.create_user(username, password="contraseña-segura-123", first_name=first_name, last_name=last_name)
+    user = get_user_model().objects.create_user(
+        username, password="contraseña-segura-123", first_name=first_name, last_name=last_name
+    )
     client = Client()
     client.force_login(user)
     client.user = user

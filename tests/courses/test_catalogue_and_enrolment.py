@@ -26,7 +26,10 @@ def test_course_detail_lists_modules_lessons_and_quiz_ids(course_tree):
     assert [module["title"] for module in modules] == ["Módulo uno", "Módulo dos"]
     lessons = [lesson for module in modules for lesson in module["lessons"]]
     assert [(lesson["title"], lesson["required"]) for lesson in lessons] == [
-        ("Lección uno", True), ("Lección dos", True), ("Lectura opcional", False), ("Evaluación", True)
+        ("Lección uno", True),
+        ("Lección dos", True),
+        ("Lectura opcional", False),
+        ("Evaluación", True),
     ]
     assert lessons[0]["quiz"] is None
     assert lessons[3]["quiz"] == course_tree.quiz.pk

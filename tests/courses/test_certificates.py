@@ -15,7 +15,9 @@ def _finish_course(client, tree):
     put_progress(client, tree.lessons[0], status="completed")
     put_progress(client, tree.lessons[1], status="completed")
     return client.post(
-        f"/api/v1/quizzes/{tree.quiz.pk}/attempts/", {"answers": tree.answers(right=True)}, content_type="application/json"
+        f"/api/v1/quizzes/{tree.quiz.pk}/attempts/",
+        {"answers": tree.answers(right=True)},
+        content_type="application/json",
     ).json()
 
 
@@ -81,7 +83,10 @@ def test_open_badges_credential_has_the_ob3_shape(certificate, settings):
     assert badge["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
     assert badge["id"] == f"http://testserver/certificados/{certificate.code}.json"
     assert badge["issuer"] == {
-        "id": "did:web:testserver", "type": ["Profile"], "name": "SEP de prueba", "url": "https://acervo.example.mx"
+        "id": "did:web:testserver",
+        "type": ["Profile"],
+        "name": "SEP de prueba",
+        "url": "https://acervo.example.mx",
     }
     assert badge["validFrom"].startswith(str(certificate.issued_at.year))
     subject = badge["credentialSubject"]

@@ -59,19 +59,27 @@ def test_simultaneous_completions_are_never_lost_and_certify_once(course_tree):
     learner = make_learner("concurrente")
     learner.post("/api/v1/courses/didactica/enrolment/")
     learner.post(
-        f"/api/v1/quizzes/{course_tree.quiz.pk}/attempts/", {"answers": course_tree.answers()}, content_type="application/json"
+        f"/api/v1/quizzes/{course_tree.quiz.pk}/attempts/",
+        {"answers": course_tree.answers()},
+        content_type="application/json",
     )
-    lessons = [lesson for lesson in course_tree.course.lessons if lesson.required and lesson.pk != course_tree.quiz.lesson_id]
+    lessons = [
+        lesson for lesson in course_tree.course.lessons if lesson.required and lesson.pk != course_tree.quiz.lesson_id
+    ]
     assert len(lessons) == THREADS
 
     def complete(i):
         client = _session_client(learner.user)
         lesson = lessons[i]
         # Each thread also races an "in progress" write against its own completion.
-        client.put(f"/api/v1/lessons/{lesson.pk}/progress/", {"status": "in_progress", "position_seconds": i},
-                   content_type="application/json")
-        return client.put(f"/api/v1/lessons/{lesson.pk}/progress/", {"status": "completed"},
-                          content_type="application/json").status_code
+        client.put(
+            f"/api/v1/lessons/{lesson.pk}/progress/",
+            {"status": "in_progress", "position_seconds": i},
+            content_type="application/json",
+        )
+        return client.put(
+            f"/api/v1/lessons/{lesson.pk}/progress/", {"status": "completed"}, content_type="application/json"
+        ).status_code
 
     assert run_together(complete, THREADS) == [200] * THREADS
     completed = LessonProgress.objects.filter(user=learner.user, status="completed").count()
@@ -124,11 +132,15 @@ def test_writes_queued_behind_the_certifying_write_see_its_certificate(course_tr
     for n in range(THREADS - 2):
         publish(module, LessonPage(title=f"Lección extra {n}", slug=f"extra-{n}"))
     # The quiz lesson is done by passing the quiz; these are the others.
-    lessons = [lesson for lesson in course_tree.course.lessons if lesson.required and lesson.pk != course_tree.quiz.lesson_id]
+    lessons = [
+        lesson for lesson in course_tree.course.lessons if lesson.required and lesson.pk != course_tree.quiz.lesson_id
+    ]
     learner = make_learner("en-fila")
     learner.post("/api/v1/courses/didactica/enrolment/")
     learner.post(
-        f"/api/v1/quizzes/{course_tree.quiz.pk}/attempts/", {"answers": course_tree.answers()}, content_type="application/json"
+        f"/api/v1/quizzes/{course_tree.quiz.pk}/attempts/",
+        {"answers": course_tree.answers()},
+        content_type="application/json",
     )
     # Everything but the last lesson is done: the first write that completes it certifies the course.
     for lesson in lessons[:-1]:
@@ -138,7 +150,8 @@ def test_writes_queued_behind_the_certifying_write_see_its_certificate(course_tr
 
     def finish(i):
         response = _session_client(learner.user).put(
-            f"/api/v1/lessons/{last.pk}/progress/", {"status": "completed", "position_seconds": i},
+            f"/api/v1/lessons/{last.pk}/progress/",
+            {"status": "completed", "position_seconds": i},
             content_type="application/json",
         )
         return response.status_code, response.json().get("certificate")

@@ -11,7 +11,9 @@ from .conftest import put_progress
 def _some_history(client, tree):
     put_progress(client, tree.lessons[0], status="completed")
     put_progress(client, tree.lessons[1], status="completed")
-    client.post(f"/api/v1/quizzes/{tree.quiz.pk}/attempts/", {"answers": tree.answers()}, content_type="application/json")
+    client.post(
+        f"/api/v1/quizzes/{tree.quiz.pk}/attempts/", {"answers": tree.answers()}, content_type="application/json"
+    )
 
 
 def test_export_holds_every_piece_of_the_learners_data(enrolled, course_tree):

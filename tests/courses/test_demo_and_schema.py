@@ -18,7 +18,9 @@ def test_load_demo_adds_the_training_track_once_with_linked_resources(run_comman
     assert "video" in blocks and "resource" in blocks
     catalogue = Client().get("/cursos/").content.decode()
     assert "Formación continua docente" in catalogue and "Enseñar fracciones en primaria" in catalogue
-    first_video_lesson = next(lesson for lesson in LessonPage.objects.live() if any(b.block_type == "video" for b in lesson.body))
+    first_video_lesson = next(
+        lesson for lesson in LessonPage.objects.live() if any(b.block_type == "video" for b in lesson.body)
+    )
     assert "<video" in Client().get(first_video_lesson.url).content.decode()
 
 
@@ -26,9 +28,15 @@ def test_learner_api_is_published_in_the_openapi_schema():
     schema = SchemaGenerator().get_schema(request=None, public=True)
     paths = schema["paths"]
     for path in (
-        "/api/v1/courses/", "/api/v1/courses/{slug}/", "/api/v1/courses/{slug}/enrolment/",
-        "/api/v1/lessons/{lesson_id}/progress/", "/api/v1/quizzes/{quiz_id}/", "/api/v1/quizzes/{quiz_id}/attempts/",
-        "/api/v1/me/", "/api/v1/me/courses/", "/api/v1/me/export/",
+        "/api/v1/courses/",
+        "/api/v1/courses/{slug}/",
+        "/api/v1/courses/{slug}/enrolment/",
+        "/api/v1/lessons/{lesson_id}/progress/",
+        "/api/v1/quizzes/{quiz_id}/",
+        "/api/v1/quizzes/{quiz_id}/attempts/",
+        "/api/v1/me/",
+        "/api/v1/me/courses/",
+        "/api/v1/me/export/",
     ):
         assert path in paths, path
     assert "put" in paths["/api/v1/lessons/{lesson_id}/progress/"]

@@ -69,7 +69,13 @@ def test_ten_failures_from_one_address_lock_that_address_for_every_username(edit
 
 def test_a_forged_forwarded_for_header_does_not_escape_the_lock(editor):
     for number in range(10):
-        attempt("/cuentas/entrar/", f"intruso{number}", "mala", address="192.0.2.20", HTTP_X_FORWARDED_FOR=f"10.0.0.{number}")
+        attempt(
+            "/cuentas/entrar/",
+            f"intruso{number}",
+            "mala",
+            address="192.0.2.20",
+            HTTP_X_FORWARDED_FOR=f"10.0.0.{number}",
+        )
     locked = attempt("/cuentas/entrar/", "editora", PASSWORD, address="192.0.2.20", HTTP_X_FORWARDED_FOR="10.0.0.99")
     assert_locked(locked)
 
@@ -79,7 +85,16 @@ def test_behind_one_trusted_proxy_the_address_it_saw_is_the_client(editor, setti
     proxy = "10.1.1.1"
     for number in range(10):
         # The client may write anything on the left; the proxy appends the address it saw.
-        attempt("/cuentas/entrar/", f"intruso{number}", "mala", address=proxy, HTTP_X_FORWARDED_FOR=f"1.2.3.{number}, 192.0.2.30")
+        attempt(
+            "/cuentas/entrar/",
+            f"intruso{number}",
+            "mala",
+            address=proxy,
+            HTTP_X_FORWARDED_FOR=f"1.2.3.{number}, 192.0.2.30",
+        )
     assert_locked(attempt("/cuentas/entrar/", "editora", PASSWORD, address=proxy, HTTP_X_FORWARDED_FOR="192.0.2.30"))
     # Another client behind the same proxy still gets in.
-    assert attempt("/cuentas/entrar/", "editora", PASSWORD, address=proxy, HTTP_X_FORWARDED_FOR="192.0.2.31").status_code == 302
+    assert (
+        attempt("/cuentas/entrar/", "editora", PASSWORD, address=proxy, HTTP_X_FORWARDED_FOR="192.0.2.31").status_code
+        == 302
+    )

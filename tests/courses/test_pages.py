@@ -16,8 +16,14 @@ def test_sign_up_logs_in_and_lands_on_the_dashboard(site_structure):
     assert 'name="username"' in form and 'name="password1"' in form
     response = client.post(
         "/cuentas/registro/",
-        {"username": "maestra", "first_name": "Lucía", "last_name": "Hernández", "email": "lucia@escuela.mx",
-         "password1": "una-clave-larga-2024", "password2": "una-clave-larga-2024"},
+        {
+            "username": "maestra",
+            "first_name": "Lucía",
+            "last_name": "Hernández",
+            "email": "lucia@escuela.mx",
+            "password1": "una-clave-larga-2024",
+            "password2": "una-clave-larga-2024",
+        },
         follow=True,
     )
     assert response.redirect_chain[-1][0] == "/mi-aprendizaje/"
@@ -25,7 +31,9 @@ def test_sign_up_logs_in_and_lands_on_the_dashboard(site_structure):
 
 
 def test_sign_up_errors_are_shown_in_spanish(site_structure):
-    response = Client().post("/cuentas/registro/", {"username": "x", "first_name": "X", "password1": "a", "password2": "b"})
+    response = Client().post(
+        "/cuentas/registro/", {"username": "x", "first_name": "X", "password1": "a", "password2": "b"}
+    )
     assert response.status_code == 200
     assert "no coinciden" in response.content.decode()
     assert not get_user_model().objects.exists()
@@ -83,7 +91,11 @@ def test_dashboard_continues_at_the_exact_position_and_lists_certificates(enroll
     assert "Descargar mis datos" in html and "Eliminar mi cuenta" in html
     put_progress(enrolled, first, status="completed")
     put_progress(enrolled, second, status="completed")
-    enrolled.post(f"/api/v1/quizzes/{course_tree.quiz.pk}/attempts/", {"answers": course_tree.answers()}, content_type="application/json")
+    enrolled.post(
+        f"/api/v1/quizzes/{course_tree.quiz.pk}/attempts/",
+        {"answers": course_tree.answers()},
+        content_type="application/json",
+    )
     html = enrolled.get("/mi-aprendizaje/").content.decode()
     assert re.search(r'href="/certificados/[A-Z0-9]{20}/"', html)
     assert "100% completado" in html

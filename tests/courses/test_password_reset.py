@@ -45,8 +45,14 @@ def make_user(username="ana", email="ana@escuela.mx", password="contraseña-viej
 
 
 def sign_up(client, **fields):
-    data = {"username": "maestra", "first_name": "Lucía", "email": "lucia@escuela.mx",
-            "password1": "una-clave-larga-2024", "password2": "una-clave-larga-2024", **fields}
+    data = {
+        "username": "maestra",
+        "first_name": "Lucía",
+        "email": "lucia@escuela.mx",
+        "password1": "una-clave-larga-2024",
+        "password2": "una-clave-larga-2024",
+        **fields,
+    }
     return client.post("/cuentas/registro/", data)
 
 
@@ -92,7 +98,9 @@ def test_the_reset_mail_arrives_over_smtp_and_its_link_sets_a_new_password(site_
     page = client.get(link, follow=True)
     assert "Elige una contraseña nueva" in page.content.decode()
     set_url = page.redirect_chain[-1][0]
-    done = client.post(set_url, {"new_password1": "otra-clave-nueva-456", "new_password2": "otra-clave-nueva-456"}, follow=True)
+    done = client.post(
+        set_url, {"new_password1": "otra-clave-nueva-456", "new_password2": "otra-clave-nueva-456"}, follow=True
+    )
     assert done.redirect_chain[-1][0] == "/cuentas/contrasena/listo/"
     assert "Contraseña guardada" in done.content.decode()
 
@@ -129,7 +137,9 @@ def test_the_log_in_page_links_to_the_reset(site_structure):
 def test_the_reset_form_is_throttled_per_client_and_per_address(site_structure):
     make_user()
     for number in range(10):
-        response = Client(REMOTE_ADDR="198.51.100.9").post("/cuentas/contrasena/", {"email": f"prueba{number}@escuela.mx"})
+        response = Client(REMOTE_ADDR="198.51.100.9").post(
+            "/cuentas/contrasena/", {"email": f"prueba{number}@escuela.mx"}
+        )
         assert response.status_code == 302
     refused = Client(REMOTE_ADDR="198.51.100.9").post("/cuentas/contrasena/", {"email": "ana@escuela.mx"})
     assert refused.status_code == 429 and "Demasiados intentos" in refused.content.decode()
@@ -137,8 +147,17 @@ def test_the_reset_form_is_throttled_per_client_and_per_address(site_structure):
 
     # One mailbox cannot be flooded from many addresses either (the refused request above counted).
     for number in range(9):
-        assert Client(REMOTE_ADDR=f"203.0.113.{number}").post("/cuentas/contrasena/", {"email": "ana@escuela.mx"}).status_code == 302
-    assert Client(REMOTE_ADDR="203.0.113.77").post("/cuentas/contrasena/", {"email": "ana@escuela.mx"}).status_code == 429
+        assert (
+            Client(REMOTE_ADDR=f"203.0.113.{number}")
+            .post("/cuentas/contrasena/", {"email": "ana@escuela.mx"})
+            .status_code
+            == 302
+        )
+    assert (
+        Client(REMOTE_ADDR="203.0.113.77").post("/cuentas/contrasena/", {"email": "ana@escuela.mx"}).status_code == 429
+    )
     assert len(mail.outbox) == 9
     # Others are unaffected.
-    assert Client(REMOTE_ADDR="203.0.113.78").post("/cuentas/contrasena/", {"email": "otra@escuela.mx"}).status_code == 302
+    assert (
+        Client(REMOTE_ADDR="203.0.113.78").post("/cuentas/contrasena/", {"email": "otra@escuela.mx"}).status_code == 302
+    )

@@ -12,8 +12,11 @@ def test_progress_is_saved_and_returns_the_course_percent(enrolled, course_tree)
     response = put_progress(enrolled, lesson, status="in_progress", position_seconds=125)
     assert response.status_code == 200
     assert response.json() == {
-        "lesson_id": lesson.pk, "status": "in_progress", "position_seconds": 125,
-        "percent_complete": 0, "certificate": None,
+        "lesson_id": lesson.pk,
+        "status": "in_progress",
+        "position_seconds": 125,
+        "percent_complete": 0,
+        "certificate": None,
     }
     done = put_progress(enrolled, lesson, status="completed")
     # 1 of 3 required lessons (the optional one does not count).
@@ -78,7 +81,9 @@ def test_progress_needs_enrolment_a_session_and_a_published_lesson(learner, cour
     anonymous = put_progress(Client(), lesson, status="completed")
     assert anonymous.status_code in (401, 403)
     for absent in (999999, 10**30):
-        missing = learner.put(f"/api/v1/lessons/{absent}/progress/", {"status": "completed"}, content_type="application/json")
+        missing = learner.put(
+            f"/api/v1/lessons/{absent}/progress/", {"status": "completed"}, content_type="application/json"
+        )
         assert missing.status_code == 404
         assert "lección" in missing.json()["errors"]["detail"]
     lesson.unpublish()

@@ -81,7 +81,9 @@ def test_bad_attempt_bodies_get_spanish_errors_and_use_no_attempt(enrolled, cour
     foreign_choice = _post_attempt(enrolled, quiz, {question_id: ["opcion-ajena"]})
     assert foreign_choice.status_code == 400
     not_a_list = enrolled.post(
-        f"/api/v1/quizzes/{quiz.pk}/attempts/", json.dumps({"answers": {question_id: 3}}), content_type="application/json"
+        f"/api/v1/quizzes/{quiz.pk}/attempts/",
+        json.dumps({"answers": {question_id: 3}}),
+        content_type="application/json",
     )
     assert not_a_list.status_code == 400
     assert not QuizAttempt.objects.exists()

@@ -17,7 +17,13 @@ from joserfc.jwk import OKPKey
 from courses.models import Certificate
 
 from .credential_support import (  # noqa: F401  (fixtures)
-    OB3VerificationError, OB3Verifier, get, get_json, public_live_server, signing_key_file, verify,
+    OB3VerificationError,
+    OB3Verifier,
+    get,
+    get_json,
+    public_live_server,
+    signing_key_file,
+    verify,
 )
 from .test_certificates import _finish_course
 

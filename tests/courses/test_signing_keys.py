@@ -36,8 +36,13 @@ def production(settings):
 
 @pytest.fixture
 def certificate(db, course_tree):
-    return Certificate.objects.create(code="FIRMA23456789ABCDEFG", course=course_tree.course,
-                                      course_title="Didáctica de la lectura", holder_name="Ana", status_index=3)
+    return Certificate.objects.create(
+        code="FIRMA23456789ABCDEFG",
+        course=course_tree.course,
+        course_title="Didáctica de la lectura",
+        holder_name="Ana",
+        status_index=3,
+    )
 
 
 def test_development_makes_one_private_key_under_the_data_folder_on_first_use(development, db):
@@ -51,8 +56,12 @@ def test_development_makes_one_private_key_under_the_data_folder_on_first_use(de
 
 
 def test_production_without_a_key_answers_503_and_fails_the_deploy_check(production, certificate):
-    for path in (f"/certificados/{certificate.code}.jwt", f"/certificados/{certificate.code}.png", "/.well-known/did.json",
-                 "/certificados/estado/0.jwt"):
+    for path in (
+        f"/certificados/{certificate.code}.jwt",
+        f"/certificados/{certificate.code}.png",
+        "/.well-known/did.json",
+        "/certificados/estado/0.jwt",
+    ):
         response = Client().get(path)
         assert response.status_code == 503
         assert "clave de firma" in response.content.decode()
@@ -67,8 +76,11 @@ def test_deploy_check_refuses_a_missing_or_unusable_key_file(settings, tmp_path,
     with pytest.raises(SystemCheckError, match="courses.E002"):
         call_command("check", "--deploy", "--fail-level", "ERROR")
     rsa_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    (tmp_path / "rsa.pem").write_bytes(rsa_key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    (tmp_path / "rsa.pem").write_bytes(
+        rsa_key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
     settings.ACERVO_SIGNING_KEY_FILE = str(tmp_path / "rsa.pem")
     with pytest.raises(SystemCheckError, match="Ed25519 \\(EdDSA\\) o EC P-256"):
         call_command("check", "--deploy", "--fail-level", "ERROR")
@@ -79,14 +91,19 @@ def test_a_p256_key_signs_es256_credentials(settings, tmp_path, certificate):
     path.write_bytes(keys.generate_pem("ES256"))
     settings.ACERVO_SIGNING_KEY_FILE = str(path)
     token = Client().get(f"/certificados/{certificate.code}.jwt").content.decode()
-    public = serialization.load_pem_private_key(path.read_bytes(), None).public_key().public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    public = (
+        serialization.load_pem_private_key(path.read_bytes(), None)
+        .public_key()
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    )
     credential = OB3Verifier(pubkey_pem=public).verify(token)
     assert credential.achievement.name == "Didáctica de la lectura"
     assert Client().get("/.well-known/did.json").json()["verificationMethod"][0]["publicKeyJwk"]["crv"] == "P-256"
 
 
-def test_rotation_to_another_file_publishes_the_new_key_before_the_switch(signing_key_file, run_command, tmp_path, settings):
+def test_rotation_to_another_file_publishes_the_new_key_before_the_switch(
+    signing_key_file, run_command, tmp_path, settings
+):
     current = signing_key_file.read_bytes()
     before = _kids()
     target = tmp_path / "nueva.pem"
@@ -103,4 +120,3 @@ def test_rotation_to_another_file_publishes_the_new_key_before_the_switch(signin
     assert taken.code == 1 and "ya existe" in taken.stderr
     both = run_command("rotate_signing_key", "--output", str(tmp_path / "otra.pem"), "--withdraw-previous")
     assert both.code == 1 and "--withdraw-previous" in both.stderr
-

@@ -34,7 +34,9 @@ def watched(browser):
 
 def problems(tab):
     """Violations on the current page and CSP console errors since the last call."""
-    found = tab.evaluate("() => window.__violations") + [e for e in tab.console_errors if "Content Security Policy" in e]
+    found = tab.evaluate("() => window.__violations") + [
+        e for e in tab.console_errors if "Content Security Policy" in e
+    ]
     tab.console_errors.clear()
     return found
 

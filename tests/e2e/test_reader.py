@@ -100,7 +100,9 @@ def test_zoom_enlarges_the_page_and_keeps_the_marks(page, live_server, book):
     page.get_by_role("button", name="Ampliar").click()
     page.get_by_role("button", name="Ampliar").click()
     page.wait_for_function("() => document.querySelector('[data-reader-zoom-level]').textContent === '200 %'")
-    page.wait_for_function(f"() => document.querySelector('[data-reader-canvas]').getBoundingClientRect().width > {fitted * 1.9}")
+    page.wait_for_function(
+        f"() => document.querySelector('[data-reader-canvas]').getBoundingClientRect().width > {fitted * 1.9}"
+    )
     assert page.locator(".textLayer mark.highlight").count() == 1
     stage = page.locator("[data-reader-stage]")
     assert stage.evaluate("s => s.scrollWidth > s.clientWidth")  # the wider page scrolls inside the stage
@@ -162,8 +164,16 @@ def test_reader_and_stored_book_page_have_no_serious_accessibility_violations(pa
 def test_capture_the_reader_and_a_stored_book_page_of_the_demo(browser, demo_site):
     from oer.models import ResourcePage
 
-    book = ResourcePage.objects.live().select_related("stored_file").get(external_id="acervo:muestra:ciencias-naturales-quinto")
-    number = book.stored_file.pages.filter(text__icontains="fotosíntesis").order_by("number").values_list("number", flat=True)[3]
+    book = (
+        ResourcePage.objects.live()
+        .select_related("stored_file")
+        .get(external_id="acervo:muestra:ciencias-naturales-quinto")
+    )
+    number = (
+        book.stored_file.pages.filter(text__icontains="fotosíntesis")
+        .order_by("number")
+        .values_list("number", flat=True)[3]
+    )
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for size_name, viewport in (("movil", PHONE), ("escritorio", DESKTOP)):
         context = browser.new_context(viewport=viewport, locale="es-MX", device_scale_factor=1)

@@ -78,8 +78,9 @@ class LocalFolder:
         if not self.root.exists():
             return []
         return sorted(
-            str(p.relative_to(self.root)) for p in self.root.rglob("*") if p.is_file()
-            and str(p.relative_to(self.root)).startswith(prefix)
+            str(p.relative_to(self.root))
+            for p in self.root.rglob("*")
+            if p.is_file() and str(p.relative_to(self.root)).startswith(prefix)
         )
 
     def read(self, key):

@@ -24,8 +24,15 @@ def asset_form(file, caption=None, kind="video"):
         "captions-MAX_NUM_FORMS": "1000",
     }
     if caption:
-        data.update({"captions-0-language": "es", "captions-0-file": caption, "captions-0-ORDER": "1",
-                     "captions-0-id": "", "captions-0-DELETE": ""})
+        data.update(
+            {
+                "captions-0-language": "es",
+                "captions-0-file": caption,
+                "captions-0-ORDER": "1",
+                "captions-0-id": "",
+                "captions-0-DELETE": "",
+            }
+        )
     return data
 
 
@@ -54,7 +61,8 @@ def test_broken_webvtt_is_refused_with_its_line(editor_client, store):
 
 def test_caption_file_that_is_not_webvtt_is_refused(editor_client, store):
     response = editor_client.post(
-        ADD_URL, asset_form(upload("clase.mp4", mp4_bytes()), upload("clase.vtt", "1\n00:00:01,000 --> 00:00:02,000\nHola\n"))
+        ADD_URL,
+        asset_form(upload("clase.mp4", mp4_bytes()), upload("clase.vtt", "1\n00:00:01,000 --> 00:00:02,000\nHola\n")),
     )
     # An SRT file renamed .vtt: the editor is told what it really is and what is expected.
     assert "es texto (documento); aquí se acepta: WebVTT" in response.content.decode()

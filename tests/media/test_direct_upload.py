@@ -10,11 +10,17 @@ from tests.media.samples import mp4_bytes, upload
 
 pytestmark = pytest.mark.django_db
 
-START, RESUME, COMPLETE = "/admin/medios/subir/iniciar/", "/admin/medios/subir/reanudar/", "/admin/medios/subir/completar/"
+START, RESUME, COMPLETE = (
+    "/admin/medios/subir/iniciar/",
+    "/admin/medios/subir/reanudar/",
+    "/admin/medios/subir/completar/",
+)
 
 
 def post_json(client, url, body):
-    response = client.post(url, json.dumps(body) if not isinstance(body, str) else body, content_type="application/json")
+    response = client.post(
+        url, json.dumps(body) if not isinstance(body, str) else body, content_type="application/json"
+    )
     return response.status_code, response.json()
 
 
@@ -25,7 +31,9 @@ def upload_with_presigned_post(plan, name, content, content_type):
 
 def test_presigned_post_upload_is_verified_and_becomes_an_asset(editor_client, s3_bucket):
     content = mp4_bytes(50_000)
-    status, plan = post_json(editor_client, START, {"filename": "fracciones.mp4", "size": len(content), "kind": "video"})
+    status, plan = post_json(
+        editor_client, START, {"filename": "fracciones.mp4", "size": len(content), "kind": "video"}
+    )
     assert status == 201 and plan["mode"] == "post"
     assert plan["fields"]["Content-Type"] == "video/mp4"
 
@@ -85,7 +93,7 @@ def test_large_file_goes_in_resumable_parts(editor_client, s3_bucket, settings):
     status, resumed = post_json(editor_client, RESUME, {"token": plan["token"]})
     assert status == 200 and resumed["done"] == [1] and [p["number"] for p in resumed["parts"]] == [2]
     second = resumed["parts"][0]
-    assert requests.put(second["url"], data=content[plan["part_size"]:], timeout=30).status_code == 200
+    assert requests.put(second["url"], data=content[plan["part_size"] :], timeout=30).status_code == 200
 
     status, body = post_json(editor_client, COMPLETE, {"token": plan["token"], "title": "Taller"})
     assert status == 201, body
@@ -94,14 +102,17 @@ def test_large_file_goes_in_resumable_parts(editor_client, s3_bucket, settings):
     assert head["ContentLength"] == len(content) and head["ContentType"] == "video/mp4"
 
 
-@pytest.mark.parametrize("body, field, message", [
-    ("no es json", "body", "objeto JSON"),
-    ({"filename": "a.mp4", "size": -5, "kind": "video"}, "size", "entero positivo"),
-    ({"filename": "a.mp4", "size": 10, "kind": "pelicula"}, "kind", "«video» o «audio»"),
-    ({"filename": "", "size": 10, "kind": "video"}, "filename", "texto"),
-    ({"filename": "virus.exe", "size": 10, "kind": "video"}, "file", "no es de un tipo aceptado"),
-    ({"filename": "clase.mp3", "size": 10, "kind": "video"}, "file", "no es de un tipo aceptado"),
-])
+@pytest.mark.parametrize(
+    "body, field, message",
+    [
+        ("no es json", "body", "objeto JSON"),
+        ({"filename": "a.mp4", "size": -5, "kind": "video"}, "size", "entero positivo"),
+        ({"filename": "a.mp4", "size": 10, "kind": "pelicula"}, "kind", "«video» o «audio»"),
+        ({"filename": "", "size": 10, "kind": "video"}, "filename", "texto"),
+        ({"filename": "virus.exe", "size": 10, "kind": "video"}, "file", "no es de un tipo aceptado"),
+        ({"filename": "clase.mp3", "size": 10, "kind": "video"}, "file", "no es de un tipo aceptado"),
+    ],
+)
 def test_start_refuses_bad_requests_with_spanish_messages(editor_client, s3_bucket, body, field, message):
     status, answer = post_json(editor_client, START, body)
     assert status == 400

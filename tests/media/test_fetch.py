@@ -212,7 +212,7 @@ def test_public_addresses_are_not_internal(address):
 
 
 def _certificate(subject, issuer, public_key, signing_key, extension):
-    now = datetime.datetime.now(datetime.timezone.utc)
+    now = datetime.datetime.now(datetime.UTC)
     return (
         x509.CertificateBuilder()
         .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, subject)]))

@@ -76,7 +76,9 @@ def test_record_without_its_object_is_reported(original, store, run_command):
 def test_abandoned_multipart_upload_is_aborted(editor_client, s3_bucket, run_command, settings):
     settings.ACERVO_MULTIPART_THRESHOLD_BYTES = 1
     response = editor_client.post(
-        "/admin/medios/subir/iniciar/", {"filename": "clase.mp4", "size": 10, "kind": "video"}, content_type="application/json"
+        "/admin/medios/subir/iniciar/",
+        {"filename": "clase.mp4", "size": 10, "kind": "video"},
+        content_type="application/json",
     )
     assert response.json()["mode"] == "multipart"
     # moto reports a fixed initiation date in 2010, so this upload always looks abandoned here.
@@ -106,4 +108,3 @@ def test_lost_rendition_is_dropped_so_it_is_rebuilt(editor_client, store, run_co
     assert result.code == 0
     assert f"Miniatura perdida eliminada del registro: {rendition.file.name}" in result.stdout
     assert not image.renditions.exists()
-

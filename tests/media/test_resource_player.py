@@ -17,12 +17,21 @@ def uploaded_asset(client):
     client.post(
         "/admin/snippets/acervo_media/mediaasset/add/",
         {
-            "title": "Fracciones", "kind": "video", "file": upload("fracciones.mp4", mp4_bytes()),
-            "poster": str(poster.pk), "transcript": "", "duration_seconds": "",
-            "captions-TOTAL_FORMS": "1", "captions-INITIAL_FORMS": "0", "captions-MIN_NUM_FORMS": "0",
-            "captions-MAX_NUM_FORMS": "1000", "captions-0-language": "nah",
-            "captions-0-file": upload("fracciones.vtt", VALID_VTT), "captions-0-ORDER": "1",
-            "captions-0-id": "", "captions-0-DELETE": "",
+            "title": "Fracciones",
+            "kind": "video",
+            "file": upload("fracciones.mp4", mp4_bytes()),
+            "poster": str(poster.pk),
+            "transcript": "",
+            "duration_seconds": "",
+            "captions-TOTAL_FORMS": "1",
+            "captions-INITIAL_FORMS": "0",
+            "captions-MIN_NUM_FORMS": "0",
+            "captions-MAX_NUM_FORMS": "1000",
+            "captions-0-language": "nah",
+            "captions-0-file": upload("fracciones.vtt", VALID_VTT),
+            "captions-0-ORDER": "1",
+            "captions-0-id": "",
+            "captions-0-DELETE": "",
         },
     )
     return MediaAsset.objects.get()
@@ -34,7 +43,7 @@ def test_video_page_plays_the_uploaded_asset_with_its_captions(editor_client, cl
     track = asset.captions.get()
 
     html = client.get(page.url).content.decode()
-    video = html[html.index("<video"):html.index("</video>")]
+    video = html[html.index("<video") : html.index("</video>")]
     # Signed S3 URLs change by the second, so the stored name is what is compared.
     assert asset.file.url.split("?")[0] in video and asset.file.name in video
     assert f'src="/medios/subtitulos/{track.pk}.vtt"' in html and 'srclang="nah"' in html

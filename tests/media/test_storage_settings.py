@@ -31,7 +31,11 @@ def test_a_bucket_switches_originals_to_private_s3():
 
 def test_renditions_can_be_public_while_originals_stay_private():
     storages = storages_from_environment(
-        {"AWS_STORAGE_BUCKET_NAME": "acervo-sep", "AWS_PUBLIC_RENDITIONS": "1", "AWS_S3_CUSTOM_DOMAIN": "cdn.example.mx"}
+        {
+            "AWS_STORAGE_BUCKET_NAME": "acervo-sep",
+            "AWS_PUBLIC_RENDITIONS": "1",
+            "AWS_S3_CUSTOM_DOMAIN": "cdn.example.mx",
+        }
     )
     assert storages["default"]["OPTIONS"]["querystring_auth"] is True
     renditions = storages["renditions"]["OPTIONS"]

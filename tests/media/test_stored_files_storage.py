@@ -35,6 +35,11 @@ def test_import_and_ingest_keep_the_book_under_its_digest(store, run_command, wr
 
     # A second catalogue naming the same bytes copies nothing: still one object under archivos/.
     second = record_factory(file="ciencias.pdf")
-    assert run_command("import_catalog", str(write_catalog([second], name="b.jsonl")), "--files", str(folder), "--no-progress").code == 0
+    assert (
+        run_command(
+            "import_catalog", str(write_catalog([second], name="b.jsonl")), "--files", str(folder), "--no-progress"
+        ).code
+        == 0
+    )
     assert store.keys("archivos/") == [key]
     assert set(ResourcePage.objects.values_list("stored_file_id", flat=True)) == {stored.pk}

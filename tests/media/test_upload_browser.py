@@ -45,7 +45,9 @@ def upload_in_browser(browser_page, live_server, client, django_user_model, tmp_
     return page, video
 
 
-def test_browser_uploads_straight_to_the_bucket(browser_page, live_server, client, django_user_model, s3_bucket, tmp_path):
+def test_browser_uploads_straight_to_the_bucket(
+    browser_page, live_server, client, django_user_model, s3_bucket, tmp_path
+):
     page, video = upload_in_browser(browser_page, live_server, client, django_user_model, tmp_path)
     asset = MediaAsset.objects.get()
     assert asset.title == "Fracciones en el navegador" and asset.size_bytes == video.stat().st_size
@@ -58,7 +60,9 @@ def test_browser_sends_a_large_file_in_parts(
 ):
     settings.ACERVO_MULTIPART_THRESHOLD_BYTES = 6 * 1024 * 1024
     settings.ACERVO_MULTIPART_PART_SIZE_BYTES = 5 * 1024 * 1024
-    page, video = upload_in_browser(browser_page, live_server, client, django_user_model, tmp_path, size=11 * 1024 * 1024)
+    page, video = upload_in_browser(
+        browser_page, live_server, client, django_user_model, tmp_path, size=11 * 1024 * 1024
+    )
     asset = MediaAsset.objects.get()
     head = s3_bucket.client.head_object(Bucket=s3_bucket.name, Key=asset.file.name)
     assert head["ContentLength"] == video.stat().st_size == asset.size_bytes

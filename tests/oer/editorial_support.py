@@ -10,7 +10,9 @@ from oer.editorial import roles
 def member_of(group_name, username=None):
     """A real user in one of the editorial groups, logged in on a fresh test client."""
     user = User.objects.create_user(
-        username=username or group_name.lower(), password="clave-de-prueba-123", email=f"{group_name.lower()}@sep.example"
+        username=username or group_name.lower(),
+        password="clave-de-prueba-123",
+        email=f"{group_name.lower()}@sep.example",
     )
     user.groups.add(Group.objects.get(name=group_name))
     client = Client()

@@ -44,7 +44,10 @@ def test_replacing_the_file_points_the_next_revision_at_the_new_bytes(site_struc
     _user, client = reviewer()
     make_pdf(tmp_path / "v1.pdf", ["Primera edición"])
     make_pdf(tmp_path / "v2.pdf", ["Segunda edición", "con una página más"])
-    assert _create(client, site_structure, archivo=_upload(tmp_path / "v1.pdf"), action_publish="publish").status_code == 302
+    assert (
+        _create(client, site_structure, archivo=_upload(tmp_path / "v1.pdf"), action_publish="publish").status_code
+        == 302
+    )
     page = TextbookPage.objects.get(slug="libro-con-archivo")
     data = textbook_form(slug=page.slug, archivo=_upload(tmp_path / "v2.pdf"), action_publish="publish")
     response = client.post(reverse("wagtailadmin_pages:edit", args=(page.pk,)), data)
@@ -62,7 +65,9 @@ def test_replacing_the_file_points_the_next_revision_at_the_new_bytes(site_struc
         (make_encrypted_pdf, "libro.pdf", "protegido con contraseña"),
     ],
 )
-def test_a_file_that_does_not_fit_is_refused_in_spanish_and_nothing_is_saved(site_structure, tmp_path, maker, name, message):
+def test_a_file_that_does_not_fit_is_refused_in_spanish_and_nothing_is_saved(
+    site_structure, tmp_path, maker, name, message
+):
     path = tmp_path / name
     maker(path)
     response = _create(editor()[1], site_structure, archivo=_upload(path, name))

@@ -16,7 +16,12 @@ pytestmark = pytest.mark.django_db
 
 # external id -> (book, expected page count, a sentence only one page holds, that page)
 SAMPLES = {
-    "acervo:muestra:cuaderno-matematicas-quinto": (matematicas.BOOK, 128, matematicas.EQUIVALENT_FRACTIONS_SENTENCE, 28),
+    "acervo:muestra:cuaderno-matematicas-quinto": (
+        matematicas.BOOK,
+        128,
+        matematicas.EQUIVALENT_FRACTIONS_SENTENCE,
+        28,
+    ),
     "acervo:muestra:ciencias-naturales-quinto": (ciencias.BOOK, 144, ciencias.PHOTOSYNTHESIS_SENTENCE, 37),
     "acervo:muestra:guia-docente-fase-5": (guia.BOOK, 96, guia.FORMATIVE_ASSESSMENT_SENTENCE, 40),
 }
@@ -63,7 +68,9 @@ def test_load_demo_stores_each_sample_book_read_with_its_pages_and_cover(demo):
 
 def test_known_sentences_sit_on_their_pages_and_nowhere_else(demo):
     for external_id, (_book, _pages, sentence, page) in SAMPLES.items():
-        holding = [(row.stored_file_id, row.number) for row in StoredFilePage.objects.all() if sentence in _plain(row.text)]
+        holding = [
+            (row.stored_file_id, row.number) for row in StoredFilePage.objects.all() if sentence in _plain(row.text)
+        ]
         assert holding == [(_stored(external_id).pk, page)]
 
 

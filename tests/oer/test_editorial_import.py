@@ -28,12 +28,14 @@ def stashed_files():
 
 def test_bad_file_shows_every_bad_line_and_writes_nothing(site_structure, write_catalog, record_factory):
     _user, client = reviewer()
-    path = write_catalog([
-        record_factory(),
-        record_factory(levels=["universidad"]),
-        '{"external_id": "roto"',
-        record_factory(grades=[9]),
-    ])
+    path = write_catalog(
+        [
+            record_factory(),
+            record_factory(levels=["universidad"]),
+            '{"external_id": "roto"',
+            record_factory(grades=[9]),
+        ]
+    )
     response = upload(client, path)
 
     body = html.unescape(response.content.decode())

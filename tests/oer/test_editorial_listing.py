@@ -20,15 +20,27 @@ def publish(page):
 @pytest.fixture
 def catalogue(site_structure):
     pages = {
-        "lenguajes5": publish(TextbookPageFactory(parent=site_structure, title="Múltiples lenguajes 5",
-                                                  grades=[5], fields=["lenguajes"])),
-        "saberes3": publish(TextbookPageFactory(parent=site_structure, title="Saberes 3",
-                                                grades=[3], fields=["saberes-y-pensamiento-cientifico"])),
-        "secundaria": publish(TextbookPageFactory(parent=site_structure, title="Historia secundaria",
-                                                  levels=["secundaria"], grades=[1], fields=["etica-naturaleza-y-sociedades"])),
+        "lenguajes5": publish(
+            TextbookPageFactory(parent=site_structure, title="Múltiples lenguajes 5", grades=[5], fields=["lenguajes"])
+        ),
+        "saberes3": publish(
+            TextbookPageFactory(
+                parent=site_structure, title="Saberes 3", grades=[3], fields=["saberes-y-pensamiento-cientifico"]
+            )
+        ),
+        "secundaria": publish(
+            TextbookPageFactory(
+                parent=site_structure,
+                title="Historia secundaria",
+                levels=["secundaria"],
+                grades=[1],
+                fields=["etica-naturaleza-y-sociedades"],
+            )
+        ),
         "video": publish(VideoLessonPageFactory(parent=site_structure, title="Fracciones en video")),
-        "draft": TextbookPageFactory(parent=site_structure, title="Borrador pendiente", live=False,
-                                     grades=[2], fields=["lenguajes"]),
+        "draft": TextbookPageFactory(
+            parent=site_structure, title="Borrador pendiente", live=False, grades=[2], fields=["lenguajes"]
+        ),
     }
     pages["draft"].save_revision()
     return pages

@@ -34,7 +34,9 @@ def test_the_three_editorial_groups_exist_and_can_enter_the_admin():
     for name in roles.GROUPS:
         group = Group.objects.get(name=name)
         assert group.permissions.filter(codename="access_admin").exists()
-    assert not Group.objects.get(name=roles.EDITORS).page_permissions.filter(permission__codename="publish_page").exists()
+    assert (
+        not Group.objects.get(name=roles.EDITORS).page_permissions.filter(permission__codename="publish_page").exists()
+    )
 
 
 def test_resource_section_is_reviewed_by_revisores(site_structure):
@@ -56,8 +58,11 @@ def test_a_new_section_gets_the_workflow_and_the_editors(site_structure):
     section = home.add_child(instance=Page(title="Cursos", slug="cursos"))
     assert assign_editorial_workflow(section) is True
     assert WorkflowPage.objects.get(page=section).workflow.name == roles.WORKFLOW_NAME
-    codenames = set(Group.objects.get(name=roles.EDITORS).page_permissions.filter(page=section)
-                    .values_list("permission__codename", flat=True))
+    codenames = set(
+        Group.objects.get(name=roles.EDITORS)
+        .page_permissions.filter(page=section)
+        .values_list("permission__codename", flat=True)
+    )
     assert codenames == {"add_page", "change_page", "lock_page"}
 
 
@@ -85,8 +90,9 @@ def test_editor_cannot_publish_even_by_forging_the_publish_button(site_structure
 def test_editor_edit_of_a_live_resource_stays_a_draft_until_review(site_structure):
     resource = published_resource(site_structure, title="Título publicado")
     _user, client = editor()
-    data = textbook_form(title="Título corregido", slug=resource.slug, external_id=resource.external_id,
-                         **{"action-submit": "Enviar"})
+    data = textbook_form(
+        title="Título corregido", slug=resource.slug, external_id=resource.external_id, **{"action-submit": "Enviar"}
+    )
     response = client.post(reverse("wagtailadmin_pages:edit", args=(resource.pk,)), data)
     assert response.status_code == 302
 

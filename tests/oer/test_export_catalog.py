@@ -14,13 +14,27 @@ def _import(run_command, path):
 
 def test_jsonl_export_round_trips_through_import(run_command, write_catalog, record_factory, tmp_path):
     video = record_factory(
-        external_id="aec:v1", type="video", duration_seconds=600, transcript="Texto del video.",
-        captions=[{"language": "es", "url": "https://recursos.acervo.example/v1.vtt"}], accessibility=["subtitulos"],
+        external_id="aec:v1",
+        type="video",
+        duration_seconds=600,
+        transcript="Texto del video.",
+        captions=[{"language": "es", "url": "https://recursos.acervo.example/v1.vtt"}],
+        accessibility=["subtitulos"],
     )
     plan = record_factory(
-        external_id="aec:plan", type="weekly_plan", title="Plan de la semana 3",
-        week={"year": 2024, "number": 3, "days": [{"day": "lunes", "activities": [
-            {"title": "Ver el video", "description": "En familia", "resources": ["aec:v1"]}]}]},
+        external_id="aec:plan",
+        type="weekly_plan",
+        title="Plan de la semana 3",
+        week={
+            "year": 2024,
+            "number": 3,
+            "days": [
+                {
+                    "day": "lunes",
+                    "activities": [{"title": "Ver el video", "description": "En familia", "resources": ["aec:v1"]}],
+                }
+            ],
+        },
     )
     originals = [record_factory(language="nah", accessibility=["macrotipo"]), video, plan]
     _import(run_command, write_catalog(originals))

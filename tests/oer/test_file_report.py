@@ -43,13 +43,26 @@ def catalogue(run_command, write_catalog, record_factory, site_structure, tmp_pa
     assert ingest.code == 1 and "El libro tiene 3 páginas; el máximo es 2." in ingest.stderr
     pages = {page.external_id: page for page in ResourcePage.objects.all()}
     soon = timezone.now() + timedelta(hours=2)
-    FileFetch.objects.create(resource=pages["prueba:archivos:roto"], url="https://libros.example.org/roto.pdf",
-                             attempts=2, next_attempt_at=soon, last_error="el servidor respondió 404")
-    FileFetch.objects.create(resource=pages["prueba:archivos:agotado"], url="https://libros.example.org/agotado.pdf",
-                             status=FileFetch.Status.FAILED, attempts=6,
-                             last_error="«libros.example.org» lleva a una dirección interna (10.0.0.7)")
-    FileFetch.objects.create(resource=pages["prueba:archivos:bien"], url="https://libros.example.org/bien.pdf",
-                             status=FileFetch.Status.DONE, attempts=1)
+    FileFetch.objects.create(
+        resource=pages["prueba:archivos:roto"],
+        url="https://libros.example.org/roto.pdf",
+        attempts=2,
+        next_attempt_at=soon,
+        last_error="el servidor respondió 404",
+    )
+    FileFetch.objects.create(
+        resource=pages["prueba:archivos:agotado"],
+        url="https://libros.example.org/agotado.pdf",
+        status=FileFetch.Status.FAILED,
+        attempts=6,
+        last_error="«libros.example.org» lleva a una dirección interna (10.0.0.7)",
+    )
+    FileFetch.objects.create(
+        resource=pages["prueba:archivos:bien"],
+        url="https://libros.example.org/bien.pdf",
+        status=FileFetch.Status.DONE,
+        attempts=1,
+    )
     return pages, soon
 
 
@@ -87,7 +100,7 @@ def test_failed_readings_show_file_size_reason_and_the_resources_using_it(admin_
     long_book = pages["prueba:archivos:largo"]
     stored = long_book.stored_file
     html = admin_client.get(URL).content.decode()
-    section = html[html.index("Lecturas fallidas"):]
+    section = html[html.index("Lecturas fallidas") :]
     assert "largo.pdf" in section and stored.size_label in section
     assert "El libro tiene 3 páginas; el máximo es 2." in section
     assert f'href="/admin/pages/{long_book.pk}/edit/"' in section and "Libro demasiado largo" in section
@@ -95,9 +108,15 @@ def test_failed_readings_show_file_size_reason_and_the_resources_using_it(admin_
     own_page = admin_client.get(READINGS_URL).content.decode()
     assert "El libro tiene 3 páginas" in own_page and f'href="/admin/pages/{long_book.pk}/edit/"' in own_page
     rows = list(csv.DictReader(io.StringIO(_body(admin_client.get(READINGS_URL + "?export=csv")))))
-    assert rows == [{"Archivo": "largo.pdf", "SHA-256": stored.sha256, "Tamaño (bytes)": str(stored.size_bytes),
-                     "Motivo": "El libro tiene 3 páginas; el máximo es 2.",
-                     "Recursos que lo usan": "Libro demasiado largo"}]
+    assert rows == [
+        {
+            "Archivo": "largo.pdf",
+            "SHA-256": stored.sha256,
+            "Tamaño (bytes)": str(stored.size_bytes),
+            "Motivo": "El libro tiene 3 páginas; el máximo es 2.",
+            "Recursos que lo usan": "Libro demasiado largo",
+        }
+    ]
 
 
 @pytest.mark.parametrize("make_user", [reviewer, administrator])
@@ -122,12 +141,20 @@ def test_more_failed_readings_than_the_section_holds_link_to_their_own_page(
 ):
     make_pdf(tmp_path / "archivos" / "otro.pdf", ["Uno.", "Dos.", "Tres.", "Cuatro."])
     extra = record_factory(external_id="prueba:archivos:otro", title="Otro libro largo", file="otro.pdf")
-    assert run_command("import_catalog", str(write_catalog([extra], name="otro.jsonl")),
-                       "--files", str(tmp_path / "archivos"), "--no-progress").code == 0
+    assert (
+        run_command(
+            "import_catalog",
+            str(write_catalog([extra], name="otro.jsonl")),
+            "--files",
+            str(tmp_path / "archivos"),
+            "--no-progress",
+        ).code
+        == 0
+    )
     assert run_command("ingest_files", "--no-progress").code == 1
     monkeypatch.setattr(report, "READINGS_SHOWN", 1)
     html = admin_client.get(URL).content.decode()
-    section = html[html.index("Lecturas fallidas"):]
+    section = html[html.index("Lecturas fallidas") :]
     assert "2 archivos guardados no se pudieron leer." in section
     assert f'href="{READINGS_URL}"' in section
     assert section.count("el máximo es 2.") == 1

@@ -5,10 +5,13 @@ from oer.models import ResourcePage, TextbookPage, VideoLessonPage, WeeklyPlanPa
 
 def video_record(factory, **overrides):
     data = {
-        "type": "video", "title": "Las fracciones en la vida diaria", "duration_seconds": 754,
+        "type": "video",
+        "title": "Las fracciones en la vida diaria",
+        "duration_seconds": 754,
         "transcript": "Repartimos una pizza en cuatro partes iguales.",
         "captions": [{"language": "es", "url": "https://recursos.acervo.example/fr.vtt"}],
-        "accessibility": ["subtitulos", "transcripcion"], "subjects": ["matematicas"],
+        "accessibility": ["subtitulos", "transcripcion"],
+        "subjects": ["matematicas"],
         "fields": ["saberes-y-pensamiento-cientifico"],
     }
     data.update(overrides)
@@ -107,10 +110,19 @@ def test_dry_run_validates_without_writing(run_command, write_catalog, record_fa
 
 def test_weekly_plan_links_resources_defined_later_in_the_file(run_command, write_catalog, record_factory):
     plan = record_factory(
-        external_id="aec:plan:12", type="weekly_plan", title="Plan semanal 12",
-        week={"year": 2024, "number": 12, "days": [
-            {"day": "miércoles", "activities": [{"title": "Repartos", "description": "", "resources": ["aec:video:1"]}]},
-        ]},
+        external_id="aec:plan:12",
+        type="weekly_plan",
+        title="Plan semanal 12",
+        week={
+            "year": 2024,
+            "number": 12,
+            "days": [
+                {
+                    "day": "miércoles",
+                    "activities": [{"title": "Repartos", "description": "", "resources": ["aec:video:1"]}],
+                },
+            ],
+        },
     )
     video = video_record(record_factory, external_id="aec:video:1")
     result = run_command("import_catalog", str(write_catalog([plan, video])), "--no-progress")
@@ -120,7 +132,11 @@ def test_weekly_plan_links_resources_defined_later_in_the_file(run_command, writ
     assert linked.specific.external_id == "aec:video:1"
 
     dangling = dict(plan, external_id="aec:plan:13")
-    dangling["week"] = {"year": 2024, "number": 13, "days": [{"day": "lunes", "activities": [{"title": "A", "resources": ["no:existe"]}]}]}
+    dangling["week"] = {
+        "year": 2024,
+        "number": 13,
+        "days": [{"day": "lunes", "activities": [{"title": "A", "resources": ["no:existe"]}]}],
+    }
     bad = run_command("import_catalog", str(write_catalog([dangling])), "--no-progress")
     assert bad.code == 1 and "línea 1: week: el recurso vinculado «no:existe» no existe" in bad.stderr
 

@@ -66,8 +66,11 @@ def test_a_fetched_pdf_is_stored_read_and_found_inside(
     httpserver, local_downloads, fresh_search, book, import_fetch, ingest, record_factory, client, tmp_path
 ):
     httpserver.expect_request("/libros/ajolote.pdf").respond_with_data(book, content_type="application/pdf")
-    record = record_factory(external_id="prueba:descarga:ajolote", title="Ciencias naturales. Quinto grado",
-                            file_url=httpserver.url_for("/libros/ajolote.pdf"))
+    record = record_factory(
+        external_id="prueba:descarga:ajolote",
+        title="Ciencias naturales. Quinto grado",
+        file_url=httpserver.url_for("/libros/ajolote.pdf"),
+    )
     queued = import_fetch([record])
     assert "1 descargas en cola" in queued.stdout
     page = ResourcePage.objects.get(external_id=record["external_id"])
@@ -115,8 +118,11 @@ def test_a_fetched_pdf_is_stored_read_and_found_inside(
     "path, respond, reason",
     [
         ("/libros/desaparecido.pdf", {"response_data": "No encontrado", "status": 404}, "el servidor respondió 404"),
-        ("/libros/aviso.pdf", {"response_data": HTML, "content_type": "application/pdf"},
-         "«aviso.pdf» es una página HTML o XML; un recurso de tipo «libro de texto» necesita PDF"),
+        (
+            "/libros/aviso.pdf",
+            {"response_data": HTML, "content_type": "application/pdf"},
+            "«aviso.pdf» es una página HTML o XML; un recurso de tipo «libro de texto» necesita PDF",
+        ),
     ],
     ids=["404", "html-como-pdf"],
 )
@@ -125,8 +131,12 @@ def test_a_failed_fetch_keeps_the_record_and_reports_its_reason(
 ):
     httpserver.expect_request(path).respond_with_data(**respond)
     url = httpserver.url_for(path)
-    record = record_factory(external_id="prueba:descarga:falla", title="Lenguajes. Cuarto grado",
-                            description="Libro de lecturas para cuarto grado.", file_url=url)
+    record = record_factory(
+        external_id="prueba:descarga:falla",
+        title="Lenguajes. Cuarto grado",
+        description="Libro de lecturas para cuarto grado.",
+        file_url=url,
+    )
     import_fetch([record])
 
     before = timezone.now()
@@ -217,8 +227,13 @@ def test_after_the_last_attempt_it_waits_for_an_operator(
 ):
     path = "/libros/nunca.pdf"
     httpserver.expect_request(path).respond_with_data("No encontrado", status=404)
-    import_fetch([record_factory(external_id="prueba:descarga:nunca", title="Libro inalcanzable",
-                                 file_url=httpserver.url_for(path))])
+    import_fetch(
+        [
+            record_factory(
+                external_id="prueba:descarga:nunca", title="Libro inalcanzable", file_url=httpserver.url_for(path)
+            )
+        ]
+    )
     for _attempt in range(MAX_FETCH_ATTEMPTS):
         _make_due(FileFetch.objects.get())
         assert ingest().code == 1

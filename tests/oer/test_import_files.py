@@ -56,11 +56,16 @@ def test_import_stores_the_file_by_content_and_reads_every_page(run_command, wri
 def test_the_same_bytes_imported_again_are_not_copied_again(run_command, write_catalog, record_factory, books):
     first = record_factory(file="libros/p5mat.pdf")
     second = record_factory(file="libros/p5mat.pdf")
-    assert run_command("import_catalog", str(write_catalog([first, second])), "--files", str(books), "--no-progress").code == 0
+    assert (
+        run_command("import_catalog", str(write_catalog([first, second])), "--files", str(books), "--no-progress").code
+        == 0
+    )
     assert StoredFile.objects.count() == 1
     stored = StoredFile.objects.get()
     modified = default_storage.get_modified_time(stored.file.name)
-    again = run_command("import_catalog", str(write_catalog([first, second], name="otra.jsonl")), "--files", str(books), "--no-progress")
+    again = run_command(
+        "import_catalog", str(write_catalog([first, second], name="otra.jsonl")), "--files", str(books), "--no-progress"
+    )
     assert again.code == 0
     assert "2 sin cambios" in again.stdout
     assert "0 guardados nuevos" in again.stdout

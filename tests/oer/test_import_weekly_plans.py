@@ -11,17 +11,28 @@ from oer.models import ResourcePage, WeeklyPlanPage
 
 def plan_record(factory, external_id, links, number=12):
     return factory(
-        external_id=external_id, type="weekly_plan", title=f"Plan semanal {number}",
-        week={"year": 2024, "number": number, "days": [
-            {"day": "lunes", "activities": [{"title": "Lectura compartida", "description": "En parejas", "resources": []}]},
-            {"day": "miércoles", "activities": [{"title": "Repartos", "description": "", "resources": links}]},
-        ]},
+        external_id=external_id,
+        type="weekly_plan",
+        title=f"Plan semanal {number}",
+        week={
+            "year": 2024,
+            "number": number,
+            "days": [
+                {
+                    "day": "lunes",
+                    "activities": [{"title": "Lectura compartida", "description": "En parejas", "resources": []}],
+                },
+                {"day": "miércoles", "activities": [{"title": "Repartos", "description": "", "resources": links}]},
+            ],
+        },
     )
 
 
 def linked_pks(page):
     """Linked page pks per activity, read through Wagtail's own StreamField value."""
-    return [[resource.pk for resource in activity["resources"]] for day in page.days for activity in day.value["activities"]]
+    return [
+        [resource.pk for resource in activity["resources"]] for day in page.days for activity in day.value["activities"]
+    ]
 
 
 def assert_only_revision_is_what_wagtail_would_store(page):
@@ -50,8 +61,9 @@ def test_forward_linked_plan_is_published_once_with_its_links(
 ):
     records = [
         plan_record(record_factory, "aec:plan:12", ["aec:video:1", "aec:libro:1"]),
-        record_factory(external_id="aec:video:1", type="video", title="Las fracciones en la vida diaria",
-                       duration_seconds=754),
+        record_factory(
+            external_id="aec:video:1", type="video", title="Las fracciones en la vida diaria", duration_seconds=754
+        ),
         record_factory(external_id="aec:libro:1", title="Desafíos matemáticos. Quinto grado"),
     ]
     import_ok(run_command, write_catalog(records))

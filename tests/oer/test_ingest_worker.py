@@ -8,13 +8,17 @@ from tests.pdf_factory import make_pdf
 
 
 @pytest.mark.django_db(transaction=True)
-def test_db_worker_batch_reads_the_books_an_import_queued(settings, run_command, write_catalog, record_factory, tmp_path):
+def test_db_worker_batch_reads_the_books_an_import_queued(
+    settings, run_command, write_catalog, record_factory, tmp_path
+):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     from django_tasks_db.models import DBTaskResult
 
     make_pdf(tmp_path / "libro.pdf", ["Primera página", "Segunda página"])
     record = record_factory(file="libro.pdf")
-    assert run_command("import_catalog", str(write_catalog([record])), "--files", str(tmp_path), "--no-progress").code == 0
+    assert (
+        run_command("import_catalog", str(write_catalog([record])), "--files", str(tmp_path), "--no-progress").code == 0
+    )
     assert StoredFile.objects.get().read_status == StoredFile.ReadStatus.PENDING
     assert DBTaskResult.objects.filter(task_path="oer.files.tasks.ingest_pending_files", status="READY").exists()
 

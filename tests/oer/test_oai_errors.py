@@ -47,11 +47,31 @@ def test_bad_verbs(client, one_resource, params):
         ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "color": "rojo"}, "«color» no es válido"),
         ({"verb": "GetRecord", "metadataPrefix": "oai_dc"}, "«identifier»"),
         ({"verb": "GetRecord", "identifier": "oai:testserver:prueba:2024:E1"}, "«metadataPrefix»"),
-        ({"verb": "ListIdentifiers", "metadataPrefix": "oai_dc", "from": "25/11/2026"}, "no es una fecha válida para from"),
-        ({"verb": "ListIdentifiers", "metadataPrefix": "oai_dc", "until": "2026-02-30"}, "no es una fecha válida para until"),
-        ({"verb": "ListIdentifiers", "metadataPrefix": "oai_dc", "from": "2026-01-01T00:00:00"}, "AAAA-MM-DDThh:mm:ssZ"),
-        ({"verb": "ListIdentifiers", "metadataPrefix": "oai_dc", "from": "2026-01-01", "until": "2026-02-01T00:00:00Z"}, "granularidad"),
-        ({"verb": "ListIdentifiers", "metadataPrefix": "oai_dc", "from": "2026-02-01", "until": "2026-01-01"}, "posterior"),
+        (
+            {"verb": "ListIdentifiers", "metadataPrefix": "oai_dc", "from": "25/11/2026"},
+            "no es una fecha válida para from",
+        ),
+        (
+            {"verb": "ListIdentifiers", "metadataPrefix": "oai_dc", "until": "2026-02-30"},
+            "no es una fecha válida para until",
+        ),
+        (
+            {"verb": "ListIdentifiers", "metadataPrefix": "oai_dc", "from": "2026-01-01T00:00:00"},
+            "AAAA-MM-DDThh:mm:ssZ",
+        ),
+        (
+            {
+                "verb": "ListIdentifiers",
+                "metadataPrefix": "oai_dc",
+                "from": "2026-01-01",
+                "until": "2026-02-01T00:00:00Z",
+            },
+            "granularidad",
+        ),
+        (
+            {"verb": "ListIdentifiers", "metadataPrefix": "oai_dc", "from": "2026-02-01", "until": "2026-01-01"},
+            "posterior",
+        ),
         ({"verb": "ListRecords", "resumptionToken": "x", "metadataPrefix": "oai_dc"}, "único argumento"),
         ({"verb": "ListSets", "set": "level"}, "«set» no es válido para ListSets"),
         ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "set": "nivel primaria"}, "setSpec válido"),
@@ -59,10 +79,22 @@ def test_bad_verbs(client, one_resource, params):
         ({"verb": "GetRecord", "metadataPrefix": "oai_dc", "identifier": "oai:x:\x01"}, "caracteres no permitidos"),
     ],
     ids=[
-        "illegal-argument-for-identify", "missing-metadata-prefix", "repeated-argument", "unknown-argument",
-        "getrecord-without-identifier", "getrecord-without-prefix", "unparseable-date", "impossible-date",
-        "date-without-z", "mixed-granularities", "from-after-until", "token-not-exclusive", "listsets-with-set",
-        "malformed-set", "malformed-prefix", "control-character",
+        "illegal-argument-for-identify",
+        "missing-metadata-prefix",
+        "repeated-argument",
+        "unknown-argument",
+        "getrecord-without-identifier",
+        "getrecord-without-prefix",
+        "unparseable-date",
+        "impossible-date",
+        "date-without-z",
+        "mixed-granularities",
+        "from-after-until",
+        "token-not-exclusive",
+        "listsets-with-set",
+        "malformed-set",
+        "malformed-prefix",
+        "control-character",
     ],
 )
 def test_bad_arguments(client, one_resource, params, explained):
@@ -85,7 +117,9 @@ def test_unknown_format_cannot_be_disseminated_in_lists(client, one_resource, ve
 
 
 def test_unknown_format_cannot_be_disseminated_for_one_record(client, one_resource):
-    tree = answer(client, {"verb": "GetRecord", "identifier": "oai:testserver:prueba:2024:E1", "metadataPrefix": "marc21"})
+    tree = answer(
+        client, {"verb": "GetRecord", "identifier": "oai:testserver:prueba:2024:E1", "metadataPrefix": "marc21"}
+    )
     assert error_code(tree) == "cannotDisseminateFormat"
 
 
@@ -95,7 +129,10 @@ def test_unknown_format_cannot_be_disseminated_for_one_record(client, one_resour
     ids=["unknown-resource", "foreign-repository", "not-an-oai-identifier"],
 )
 def test_unknown_identifiers_do_not_exist(client, one_resource, identifier):
-    assert error_code(answer(client, {"verb": "GetRecord", "identifier": identifier, "metadataPrefix": "oai_dc"})) == "idDoesNotExist"
+    assert (
+        error_code(answer(client, {"verb": "GetRecord", "identifier": identifier, "metadataPrefix": "oai_dc"}))
+        == "idDoesNotExist"
+    )
     assert error_code(answer(client, {"verb": "ListMetadataFormats", "identifier": identifier})) == "idDoesNotExist"
 
 
@@ -126,14 +163,27 @@ def test_empty_repository_matches_no_records(client, site_structure):
 
 
 def test_forged_expired_and_foreign_tokens_are_bad(client, one_resource, settings):
-    state = {"verb": "ListRecords", "prefix": "oai_dc", "from": None, "until": 4102444800, "set": None, "cursor": 0, "after": None}
+    state = {
+        "verb": "ListRecords",
+        "prefix": "oai_dc",
+        "from": None,
+        "until": 4102444800,
+        "set": None,
+        "cursor": 0,
+        "after": None,
+    }
     forged = signing.dumps({**state, "exp": 4102444800}, salt="otra-cosa", compress=True)
     settings.ACERVO_OAI_TOKEN_TTL_SECONDS = -10
     expired, _ = tokens.issue(state)
     settings.ACERVO_OAI_TOKEN_TTL_SECONDS = 3600
     for_identifiers, _ = tokens.issue({**state, "verb": "ListIdentifiers"})
-    for token, verb in [("basura", "ListRecords"), (forged, "ListRecords"), (expired, "ListRecords"),
-                        (for_identifiers, "ListRecords"), ("cualquiera", "ListSets")]:
+    for token, verb in [
+        ("basura", "ListRecords"),
+        (forged, "ListRecords"),
+        (expired, "ListRecords"),
+        (for_identifiers, "ListRecords"),
+        ("cualquiera", "ListSets"),
+    ]:
         tree = answer(client, {"verb": verb, "resumptionToken": token})
         assert error_code(tree) == "badResumptionToken", token
         assert texts(tree, "/*/*[local-name()='request']/@resumptionToken") == [token]

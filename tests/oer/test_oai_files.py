@@ -27,16 +27,20 @@ def _import(run_command, write_catalog, records, books):
 
 
 def _lom(client, external_id):
-    tree = valid_tree(client.get("/oai/", {"verb": "GetRecord", "identifier": f"oai:testserver:{external_id}",
-                                           "metadataPrefix": "lom"}))
+    tree = valid_tree(
+        client.get(
+            "/oai/", {"verb": "GetRecord", "identifier": f"oai:testserver:{external_id}", "metadataPrefix": "lom"}
+        )
+    )
     return tree.xpath("//oai:metadata/lom:lom", namespaces=NS)[0]
 
 
 def test_lom_gives_the_stored_files_mime_type_and_size_in_bytes(
     client, run_command, write_catalog, record_factory, books, site_structure
 ):
-    held = record_factory(external_id="prueba:oai:libro", file="libro3.pdf",
-                          file_url="https://libros.example.org/descargas/libro3")
+    held = record_factory(
+        external_id="prueba:oai:libro", file="libro3.pdf", file_url="https://libros.example.org/descargas/libro3"
+    )
     linked = record_factory(external_id="prueba:oai:enlace", file_url="https://libros.example.org/enlace.pdf")
     _import(run_command, write_catalog, [held, linked], books)
 

@@ -48,7 +48,9 @@ def test_lom_and_identifiers_harvest_by_set(harvester, catalogue):
     assert "Recurso de cosecha" in record.raw
 
 
-def test_incremental_harvest_brings_changes_and_deletions_only(harvester, catalogue, run_command, write_catalog, record_factory):
+def test_incremental_harvest_brings_changes_and_deletions_only(
+    harvester, catalogue, run_command, write_catalog, record_factory
+):
     first = list(harvester.ListIdentifiers(metadataPrefix="oai_dc"))
     assert len(first) == 7
     # Pretend that first harvest happened long ago, so everything after it is a change.
@@ -63,7 +65,10 @@ def test_incremental_harvest_brings_changes_and_deletions_only(harvester, catalo
     added = record_factory(external_id="cosecha:2024:8", title="Recurso nuevo")
     assert run_command("import_catalog", str(write_catalog([added], name="nuevo.jsonl"))).code == 0
 
-    changes = {local_id(record.header): record for record in harvester.ListRecords(metadataPrefix="oai_dc", **{"from": last_harvest})}
+    changes = {
+        local_id(record.header): record
+        for record in harvester.ListRecords(metadataPrefix="oai_dc", **{"from": last_harvest})
+    }
     assert set(changes) == {"cosecha:2024:1", "cosecha:2024:2", "cosecha:2024:3", "cosecha:2024:8"}
     assert changes["cosecha:2024:1"].metadata["title"] == ["Recurso de cosecha 1, edición revisada"]
     assert changes["cosecha:2024:2"].header.deleted and changes["cosecha:2024:3"].header.deleted

@@ -12,10 +12,30 @@ pytestmark = pytest.mark.django_db
 def catalogue(run_command, write_catalog, record_factory, site_structure):
     records = [
         record_factory(external_id="prueba:2024:P1", title="Lenguajes. Primer grado", grades=[1], fields=["lenguajes"]),
-        record_factory(external_id="prueba:2024:P5", title="Saberes. Quinto grado", grades=[5], fields=["saberes-y-pensamiento-cientifico"]),
-        record_factory(external_id="prueba:2024:S1", title="Ética. Secundaria", levels=["secundaria"], grades=[1], fields=["etica-naturaleza-y-sociedades"], authors=["Ana López", "Luis Pérez"]),
-        record_factory(external_id="prueba:2024:V1", type="video", title="Fracciones en video", grades=[4], fields=["saberes-y-pensamiento-cientifico"],
-                       duration_seconds=600, file_url="https://videos.example.org/fracciones.mp4", accessibility=["subtitulos"]),
+        record_factory(
+            external_id="prueba:2024:P5",
+            title="Saberes. Quinto grado",
+            grades=[5],
+            fields=["saberes-y-pensamiento-cientifico"],
+        ),
+        record_factory(
+            external_id="prueba:2024:S1",
+            title="Ética. Secundaria",
+            levels=["secundaria"],
+            grades=[1],
+            fields=["etica-naturaleza-y-sociedades"],
+            authors=["Ana López", "Luis Pérez"],
+        ),
+        record_factory(
+            external_id="prueba:2024:V1",
+            type="video",
+            title="Fracciones en video",
+            grades=[4],
+            fields=["saberes-y-pensamiento-cientifico"],
+            duration_seconds=600,
+            file_url="https://videos.example.org/fracciones.mp4",
+            accessibility=["subtitulos"],
+        ),
     ]
     result = run_command("import_catalog", str(write_catalog(records)))
     assert result.code == 0, result.stderr
@@ -67,7 +87,11 @@ def test_list_identifiers_lists_every_published_resource_with_its_sets(client, c
 def test_list_records_in_dublin_core_carry_the_catalogue_metadata(client, catalogue):
     tree = oai(client, verb="ListRecords", metadataPrefix="oai_dc")
     assert len(tree.xpath("//oai:record", namespaces=NS)) == 4
-    record = tree.xpath("//oai:record[oai:header/oai:identifier=$id]/oai:metadata/oai_dc:dc", id=identifier("prueba:2024:S1"), namespaces=NS)[0]
+    record = tree.xpath(
+        "//oai:record[oai:header/oai:identifier=$id]/oai:metadata/oai_dc:dc",
+        id=identifier("prueba:2024:S1"),
+        namespaces=NS,
+    )[0]
     assert texts(record, "dc:title") == ["Ética. Secundaria"]
     assert texts(record, "dc:creator") == ["Ana López", "Luis Pérez"]
     assert "Ética, Naturaleza y Sociedades" in texts(record, "dc:subject")
@@ -92,8 +116,13 @@ def test_get_record_in_lom_describes_a_video(client, catalogue):
 def test_sets_select_by_level_and_by_formative_field(client, catalogue):
     by_level = oai(client, verb="ListIdentifiers", metadataPrefix="oai_dc", set="level:secundaria")
     assert texts(by_level, "//oai:header/oai:identifier") == [identifier("prueba:2024:S1")]
-    by_field = oai(client, verb="ListIdentifiers", metadataPrefix="oai_dc", set="field:saberes-y-pensamiento-cientifico")
-    assert sorted(texts(by_field, "//oai:header/oai:identifier")) == [identifier("prueba:2024:P5"), identifier("prueba:2024:V1")]
+    by_field = oai(
+        client, verb="ListIdentifiers", metadataPrefix="oai_dc", set="field:saberes-y-pensamiento-cientifico"
+    )
+    assert sorted(texts(by_field, "//oai:header/oai:identifier")) == [
+        identifier("prueba:2024:P5"),
+        identifier("prueba:2024:V1"),
+    ]
     whole_group = oai(client, verb="ListIdentifiers", metadataPrefix="oai_dc", set="level")
     assert len(texts(whole_group, "//oai:header/oai:identifier")) == 4
 
@@ -106,7 +135,9 @@ def test_from_and_until_select_by_datestamp_in_both_granularities(client, catalo
     only_old = oai(client, verb="ListIdentifiers", metadataPrefix="oai_dc", until="2020-03-01T10:00:00Z")
     assert texts(only_old, "//oai:header/oai:identifier") == [identifier("prueba:2024:P1")]
     assert texts(only_old, "//oai:header/oai:datestamp") == ["2020-03-01T10:00:00Z"]
-    same_day = oai(client, verb="ListIdentifiers", metadataPrefix="oai_dc", **{"from": "2020-03-01", "until": "2020-03-01"})
+    same_day = oai(
+        client, verb="ListIdentifiers", metadataPrefix="oai_dc", **{"from": "2020-03-01", "until": "2020-03-01"}
+    )
     assert texts(same_day, "//oai:header/oai:identifier") == [identifier("prueba:2024:P1")]
     newer = oai(client, verb="ListIdentifiers", metadataPrefix="oai_dc", **{"from": "2020-03-01T10:00:01Z"})
     assert identifier("prueba:2024:P1") not in texts(newer, "//oai:header/oai:identifier")
@@ -114,7 +145,9 @@ def test_from_and_until_select_by_datestamp_in_both_granularities(client, catalo
 
 
 def test_post_requests_are_answered_like_get(client, catalogue):
-    response = client.post("/oai/", {"verb": "GetRecord", "identifier": identifier("prueba:2024:P5"), "metadataPrefix": "oai_dc"})
+    response = client.post(
+        "/oai/", {"verb": "GetRecord", "identifier": identifier("prueba:2024:P5"), "metadataPrefix": "oai_dc"}
+    )
     tree = valid_tree(response)
     assert texts(tree, "//dc:title") == ["Saberes. Quinto grado"]
 
@@ -140,7 +173,8 @@ def test_unpublished_and_deleted_resources_are_reported_as_deleted(client, catal
     tree = oai(client, verb="ListRecords", metadataPrefix="oai_dc")
     deleted = tree.xpath("//oai:record[oai:header/@status='deleted']", namespaces=NS)
     assert sorted(texts(tree, "//oai:record[oai:header/@status='deleted']/oai:header/oai:identifier")) == [
-        identifier("prueba:2024:P1"), identifier("prueba:2024:P5"),
+        identifier("prueba:2024:P1"),
+        identifier("prueba:2024:P5"),
     ]
     assert all(not record.xpath("oai:metadata", namespaces=NS) for record in deleted)
     gone = oai(client, verb="GetRecord", identifier=identifier("prueba:2024:P5"), metadataPrefix="lom")
@@ -170,15 +204,25 @@ def test_configured_repository_id_names_the_identifiers(client, catalogue, setti
     settings.ACERVO_OAI_REPOSITORY_ID = "acervo.sep.gob.mx"
     tree = oai(client, verb="GetRecord", identifier="oai:acervo.sep.gob.mx:prueba:2024:P1", metadataPrefix="oai_dc")
     assert texts(tree, "//oai:header/oai:identifier") == ["oai:acervo.sep.gob.mx:prueba:2024:P1"]
-    assert error_code(oai(client, verb="GetRecord", identifier=identifier("prueba:2024:P1"), metadataPrefix="oai_dc")) == "idDoesNotExist"
+    assert (
+        error_code(oai(client, verb="GetRecord", identifier=identifier("prueba:2024:P1"), metadataPrefix="oai_dc"))
+        == "idDoesNotExist"
+    )
 
 
-def test_reimporting_a_deleted_resource_makes_it_live_again(client, catalogue, run_command, write_catalog, record_factory):
+def test_reimporting_a_deleted_resource_makes_it_live_again(
+    client, catalogue, run_command, write_catalog, record_factory
+):
     from oer.models import ResourcePage
 
     ResourcePage.objects.get(external_id="prueba:2024:S1").specific.delete()
-    assert texts(oai(client, verb="GetRecord", identifier=identifier("prueba:2024:S1"), metadataPrefix="oai_dc"), "//oai:header/@status") == ["deleted"]
-    again = record_factory(external_id="prueba:2024:S1", title="Ética. Secundaria, nueva edición", levels=["secundaria"], grades=[2])
+    assert texts(
+        oai(client, verb="GetRecord", identifier=identifier("prueba:2024:S1"), metadataPrefix="oai_dc"),
+        "//oai:header/@status",
+    ) == ["deleted"]
+    again = record_factory(
+        external_id="prueba:2024:S1", title="Ética. Secundaria, nueva edición", levels=["secundaria"], grades=[2]
+    )
     assert run_command("import_catalog", str(write_catalog([again], name="otra.jsonl"))).code == 0
     tree = oai(client, verb="GetRecord", identifier=identifier("prueba:2024:S1"), metadataPrefix="oai_dc")
     assert texts(tree, "//oai:header/@status") == []
@@ -202,7 +246,12 @@ def test_extreme_dates_are_accepted(client, catalogue, settings):
     tree = oai(client, verb="ListIdentifiers", metadataPrefix="oai_dc", **{"from": "0001-01-01", "until": "9999-12-31"})
     assert len(texts(tree, "//oai:header/oai:identifier")) == 4
     settings.ACERVO_OAI_PAGE_SIZE = 2
-    tree = oai(client, verb="ListIdentifiers", metadataPrefix="oai_dc", **{"from": "0001-01-01T00:00:00Z", "until": "9999-12-31T23:59:59Z"})
+    tree = oai(
+        client,
+        verb="ListIdentifiers",
+        metadataPrefix="oai_dc",
+        **{"from": "0001-01-01T00:00:00Z", "until": "9999-12-31T23:59:59Z"},
+    )
     token = texts(tree, "//oai:resumptionToken")[0]
     rest = oai(client, verb="ListIdentifiers", resumptionToken=token)
     assert len(texts(tree, "//oai:header/oai:identifier") + texts(rest, "//oai:header/oai:identifier")) == 4

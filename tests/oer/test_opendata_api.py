@@ -17,8 +17,14 @@ def fresh_throttle_history():
 def catalogue(run_command, write_catalog, record_factory, site_structure):
     records = [
         record_factory(external_id="api:1", title="Lenguajes. Quinto grado"),
-        record_factory(external_id="api:2", type="video", title="Video de fracciones", grades=[4], duration_seconds=420,
-                       captions=[{"language": "es", "url": "https://videos.example.org/f.vtt"}]),
+        record_factory(
+            external_id="api:2",
+            type="video",
+            title="Video de fracciones",
+            grades=[4],
+            duration_seconds=420,
+            captions=[{"language": "es", "url": "https://videos.example.org/f.vtt"}],
+        ),
         record_factory(external_id="api:3", title="Retirado"),
     ]
     assert run_command("import_catalog", str(write_catalog(records))).code == 0
@@ -56,7 +62,14 @@ def test_unpublished_resource_detail_is_not_found(client, catalogue):
 
 @pytest.mark.parametrize(
     "params",
-    [{"color": "rojo"}, {"limit": "muchos"}, {"offset": "-3"}, {"type": "oer.NoExiste"}, {"order": "inexistente"}, {"fields": "inexistente"}],
+    [
+        {"color": "rojo"},
+        {"limit": "muchos"},
+        {"offset": "-3"},
+        {"type": "oer.NoExiste"},
+        {"order": "inexistente"},
+        {"fields": "inexistente"},
+    ],
     ids=["unknown-parameter", "bad-limit", "negative-offset", "unknown-type", "unknown-order", "unknown-field"],
 )
 def test_bad_queries_get_spanish_errors(client, catalogue, params):

@@ -19,10 +19,33 @@ def data_dir(settings, tmp_path):
 @pytest.fixture
 def catalogue(run_command, write_catalog, record_factory, site_structure):
     records = [
-        record_factory(external_id="abierto:2024:1", title="Lenguajes. Tercer grado", grades=[3], authors=["Ana", "Luis"], keywords=["lectura", "escritura"]),
-        record_factory(external_id="abierto:2024:2", type="video", title="Fracciones, «mitades» y cuartos", grades=[4], fields=["saberes-y-pensamiento-cientifico"],
-                       duration_seconds=300, transcript="Hoy, repartimos; \"pizzas\".", captions=[{"language": "es", "url": "https://videos.example.org/f.vtt"}], accessibility=["subtitulos"]),
-        record_factory(external_id="abierto:2024:3", title="Guía para docentes", type="teacher_guide", levels=["secundaria"], grades=[1, 2], audience=["docente"], language="nah"),
+        record_factory(
+            external_id="abierto:2024:1",
+            title="Lenguajes. Tercer grado",
+            grades=[3],
+            authors=["Ana", "Luis"],
+            keywords=["lectura", "escritura"],
+        ),
+        record_factory(
+            external_id="abierto:2024:2",
+            type="video",
+            title="Fracciones, «mitades» y cuartos",
+            grades=[4],
+            fields=["saberes-y-pensamiento-cientifico"],
+            duration_seconds=300,
+            transcript='Hoy, repartimos; "pizzas".',
+            captions=[{"language": "es", "url": "https://videos.example.org/f.vtt"}],
+            accessibility=["subtitulos"],
+        ),
+        record_factory(
+            external_id="abierto:2024:3",
+            title="Guía para docentes",
+            type="teacher_guide",
+            levels=["secundaria"],
+            grades=[1, 2],
+            audience=["docente"],
+            language="nah",
+        ),
     ]
     result = run_command("import_catalog", str(write_catalog(records)))
     assert result.code == 0, result.stderr
@@ -66,7 +89,11 @@ def test_data_page_documents_every_field_and_the_licence(client, data_dir, site_
 
 def test_today_dump_is_made_on_first_request_and_kept(client, catalogue, data_dir):
     first = download(client, "jsonl")
-    assert [json.loads(line)["external_id"] for line in first.splitlines()] == ["abierto:2024:1", "abierto:2024:2", "abierto:2024:3"]
+    assert [json.loads(line)["external_id"] for line in first.splitlines()] == [
+        "abierto:2024:1",
+        "abierto:2024:2",
+        "abierto:2024:3",
+    ]
     assert (data_dir / dump_name("csv")).exists()
     from oer.models import ResourcePage
 
@@ -92,7 +119,9 @@ def test_dumps_round_trip_through_import_catalog(client, run_command, catalogue,
     again = run_command("import_catalog", str(path))
     assert again.code == 0, again.stderr
     assert ResourcePage.objects.count() == 3
-    assert {page.external_id: (page.title, page.specific.description) for page in ResourcePage.objects.all()} == original
+    assert {
+        page.external_id: (page.title, page.specific.description) for page in ResourcePage.objects.all()
+    } == original
 
     # Into an empty repository the dump recreates the same catalogue, field for field.
     ResourcePage.objects.all().delete()
@@ -101,9 +130,13 @@ def test_dumps_round_trip_through_import_catalog(client, run_command, catalogue,
     out = tmp_path / f"otra-vez.{fmt}"
     assert run_command("export_catalog", "--format", fmt, "--output", str(out), "--no-progress").code == 0
     if fmt == "jsonl":
-        assert [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()] == [json.loads(line) for line in content.splitlines()]
+        assert [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()] == [
+            json.loads(line) for line in content.splitlines()
+        ]
     else:
-        assert list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8")))) == list(csv.DictReader(io.StringIO(content)))
+        assert list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8")))) == list(
+            csv.DictReader(io.StringIO(content))
+        )
 
 
 def test_old_dumps_are_pruned(run_command, catalogue, data_dir, settings):

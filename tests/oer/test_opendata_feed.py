@@ -7,14 +7,33 @@ pytestmark = pytest.mark.django_db
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
 
 
-def test_feed_lists_new_resources_newest_first_without_withdrawn_ones(client, run_command, write_catalog, record_factory, site_structure):
+def test_feed_lists_new_resources_newest_first_without_withdrawn_ones(
+    client, run_command, write_catalog, record_factory, site_structure
+):
     from oer.models import ResourcePage
 
-    assert run_command("import_catalog", str(write_catalog([record_factory(external_id="feed:1", title="Primero")], name="a.jsonl"))).code == 0
-    assert run_command("import_catalog", str(write_catalog([
-        record_factory(external_id="feed:2", title="Segundo", description="Para leer en familia."),
-        record_factory(external_id="feed:3", title="Retirado"),
-    ], name="b.jsonl"))).code == 0
+    assert (
+        run_command(
+            "import_catalog",
+            str(write_catalog([record_factory(external_id="feed:1", title="Primero")], name="a.jsonl")),
+        ).code
+        == 0
+    )
+    assert (
+        run_command(
+            "import_catalog",
+            str(
+                write_catalog(
+                    [
+                        record_factory(external_id="feed:2", title="Segundo", description="Para leer en familia."),
+                        record_factory(external_id="feed:3", title="Retirado"),
+                    ],
+                    name="b.jsonl",
+                )
+            ),
+        ).code
+        == 0
+    )
     ResourcePage.objects.filter(external_id="feed:1").update(first_published_at="2020-01-01T00:00:00Z")
     ResourcePage.objects.get(external_id="feed:3").specific.unpublish()
 
@@ -29,7 +48,11 @@ def test_feed_lists_new_resources_newest_first_without_withdrawn_ones(client, ru
     link = second.find("a:link", namespaces=ATOM).get("href")
     assert link.startswith("http://testserver/recursos/")
     assert second.findtext("a:id", namespaces=ATOM) == link
-    assert {c.get("term") for c in second.findall("a:category", namespaces=ATOM)} >= {"Libro de texto", "Primaria", "Lenguajes"}
+    assert {c.get("term") for c in second.findall("a:category", namespaces=ATOM)} >= {
+        "Libro de texto",
+        "Primaria",
+        "Lenguajes",
+    }
     assert second.findtext("a:rights", namespaces=ATOM) == "SEP: uso educativo gratuito"
 
 

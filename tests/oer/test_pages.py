@@ -20,14 +20,17 @@ def demo(db):
     call_command("load_demo", stdout=open("/dev/null", "w"))
 
 
-@pytest.mark.parametrize("kind, expected", [
-    ("textbook", "Descargar PDF"),
-    ("video", "<track kind=\"captions\""),
-    ("audio", "<audio"),
-    ("teacher_guide", "Guía docente"),
-    ("weekly_plan", "Lunes"),
-    ("activity", "Actividad / ficha"),
-])
+@pytest.mark.parametrize(
+    "kind, expected",
+    [
+        ("textbook", "Descargar PDF"),
+        ("video", '<track kind="captions"'),
+        ("audio", "<audio"),
+        ("teacher_guide", "Guía docente"),
+        ("weekly_plan", "Lunes"),
+        ("activity", "Actividad / ficha"),
+    ],
+)
 def test_each_resource_type_renders_with_its_metadata(client, demo, kind, expected):
     page = ResourcePage.objects.live().filter(kind=kind).first().specific
     response = client.get(page.url)

@@ -54,14 +54,18 @@ def test_descargar_asks_the_browser_to_save_the_file(client, book):
 def test_a_byte_range_is_answered_with_just_those_bytes(client, book):
     data = stored_bytes(book)
     size = len(data)
-    asked = {"bytes=10-99": (10, 99), "bytes=100-": (100, size - 1), "bytes=-64": (size - 64, size - 1),
-             f"bytes=0-{size * 2}": (0, size - 1)}
+    asked = {
+        "bytes=10-99": (10, 99),
+        "bytes=100-": (100, size - 1),
+        "bytes=-64": (size - 64, size - 1),
+        f"bytes=0-{size * 2}": (0, size - 1),
+    }
     for header, (first, last) in asked.items():
         response = client.get(f"/recursos/{book.slug}/archivo", HTTP_RANGE=header)
         assert response.status_code == 206, header
         assert response["Content-Range"] == f"bytes {first}-{last}/{size}", header
         assert int(response["Content-Length"]) == last - first + 1
-        assert body(response) == data[first:last + 1], header
+        assert body(response) == data[first : last + 1], header
 
 
 def test_a_range_past_the_end_is_not_satisfiable(client, book):
@@ -73,8 +77,12 @@ def test_a_range_past_the_end_is_not_satisfiable(client, book):
 
 def test_several_ranges_a_malformed_range_or_a_stale_if_range_get_the_whole_file(client, book):
     whole = stored_bytes(book)
-    for headers in ({"HTTP_RANGE": "bytes=0-9,20-29"}, {"HTTP_RANGE": "líneas=1-2"}, {"HTTP_RANGE": "bytes=9-3"},
-                    {"HTTP_RANGE": "bytes=0-9", "HTTP_IF_RANGE": '"otra-version"'}):
+    for headers in (
+        {"HTTP_RANGE": "bytes=0-9,20-29"},
+        {"HTTP_RANGE": "líneas=1-2"},
+        {"HTTP_RANGE": "bytes=9-3"},
+        {"HTTP_RANGE": "bytes=0-9", "HTTP_IF_RANGE": '"otra-version"'},
+    ):
         response = client.get(f"/recursos/{book.slug}/archivo", **headers)
         assert response.status_code == 200, headers
         assert body(response) == whole
@@ -247,9 +255,20 @@ def test_a_pdf_not_read_yet_offers_the_download_without_a_page_count(client, boo
 
 
 def test_pdfjs_is_published_without_its_sources_or_maps(run_command):
-    found = run_command("findstatic", "pdfjs/build/pdf.min.mjs", "pdfjs/build/pdf.worker.min.mjs",
-                        "pdfjs/standard_fonts/LiberationSans-Regular.ttf", "pdfjs/cmaps/UniJIS-UTF16-H.bcmap")
+    found = run_command(
+        "findstatic",
+        "pdfjs/build/pdf.min.mjs",
+        "pdfjs/build/pdf.worker.min.mjs",
+        "pdfjs/standard_fonts/LiberationSans-Regular.ttf",
+        "pdfjs/cmaps/UniJIS-UTF16-H.bcmap",
+    )
     assert found.stdout.count("Found '") == 4, found.stdout + found.stderr
-    hidden = run_command("findstatic", "pdfjs/build/pdf.mjs", "pdfjs/build/pdf.mjs.map", "pdfjs/package.json",
-                         "pdfjs/cmaps/../package.json", "pdfjs/legacy/build/pdf.min.mjs")
+    hidden = run_command(
+        "findstatic",
+        "pdfjs/build/pdf.mjs",
+        "pdfjs/build/pdf.mjs.map",
+        "pdfjs/package.json",
+        "pdfjs/cmaps/../package.json",
+        "pdfjs/legacy/build/pdf.min.mjs",
+    )
     assert "Found '" not in hidden.stdout

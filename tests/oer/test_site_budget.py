@@ -19,8 +19,17 @@ def _assert_light(client, url, django_assert_max_num_queries):
     return response
 
 
-@pytest.mark.parametrize("url", ["/", "/recursos/", "/recursos/primaria/", "/recursos/primaria/5/",
-                                 "/recursos/primaria/1/", "/recursos/educacion-para-adultos/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/recursos/",
+        "/recursos/primaria/",
+        "/recursos/primaria/5/",
+        "/recursos/primaria/1/",
+        "/recursos/educacion-para-adultos/",
+    ],
+)
 def test_browse_pages_stay_within_query_and_size_budget(client, demo, django_assert_max_num_queries, url):
     _assert_light(client, url, django_assert_max_num_queries)
 
@@ -35,7 +44,7 @@ def test_each_resource_type_stays_within_query_and_size_budget(client, demo, dja
 def test_stylesheet_is_small_and_self_hosted(client, demo):
     html = client.get("/").content.decode()
     assert '<link rel="stylesheet" href="/static/css/acervo.css">' in html
-    assert "https://" not in html.split("</head>")[0].split("<link rel=\"stylesheet\"")[1].split(">")[0]
+    assert "https://" not in html.split("</head>")[0].split('<link rel="stylesheet"')[1].split(">")[0]
     from django.contrib.staticfiles import finders
 
     with open(finders.find("css/acervo.css"), "rb") as handle:

@@ -23,8 +23,9 @@ def test_resource_page_embeds_learning_resource_jsonld(client, demo, kind):
     assert data["isAccessibleForFree"] is True
     assert set(data["educationalLevel"]) >= {str(label) for label in page.level_labels}
     alignments = data["educationalAlignment"]
-    assert all(a["@type"] == "AlignmentObject" and a["educationalFramework"] == "Nueva Escuela Mexicana"
-               for a in alignments)
+    assert all(
+        a["@type"] == "AlignmentObject" and a["educationalFramework"] == "Nueva Escuela Mexicana" for a in alignments
+    )
     campos = {a["targetName"] for a in alignments if a["alignmentType"] == "educationalSubject"}
     assert campos >= {str(label) for label in page.field_labels}
     fases = {a["targetName"] for a in alignments if a["alignmentType"] == "educationalLevel"}

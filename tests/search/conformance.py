@@ -17,30 +17,78 @@ class SearchConformance:
     @pytest.fixture
     def catalogue(self, search_backend, import_records, record_factory):
         records = [
-            record_factory(external_id="t:fracciones5", title="Fracciones para quinto grado", grades=[5],
-                           subjects=["matematicas"], fields=["saberes-y-pensamiento-cientifico"],
-                           description="Repartos equitativos y fracciones equivalentes.", year=2021,
-                           keywords=["fracciones", "reparto"]),
-            record_factory(external_id="t:fracciones3", title="Fracciones sencillas", grades=[3],
-                           subjects=["matematicas"], fields=["saberes-y-pensamiento-cientifico"],
-                           description="Medios y cuartos con tiras de papel.", year=2019),
-            record_factory(external_id="t:video-eco", type="video", title="Los ecosistemas de México",
-                           grades=[6], subjects=["ciencias-naturales"], fields=["saberes-y-pensamiento-cientifico"],
-                           description="Selva, desierto y manglar.", transcript="Hoy visitamos la selva lacandona.",
-                           duration_seconds=600, accessibility=["subtitulos"], year=2023,
-                           keywords=["biodiversidad"]),
-            record_factory(external_id="t:guia4", type="teacher_guide", title="Guía para el docente. Fase 4",
-                           grades=[3, 4], audience=["docente"], description="Orientaciones didácticas para la fase 4.",
-                           year=2022),
-            record_factory(external_id="t:historia", title="Historia de mi comunidad", grades=[4],
-                           subjects=["historia"], fields=["etica-naturaleza-y-sociedades"],
-                           description="Línea del tiempo <de> la comunidad & sus fiestas.", year=2020),
-            record_factory(external_id="t:nahuatl", type="audio", title="Cuentos en náhuatl", grades=[2],
-                           language="nah", fields=["lenguajes"], description="Relatos narrados en náhuatl.",
-                           duration_seconds=300, year=2018),
-            record_factory(external_id="t:secundaria", title="Matemáticas para secundaria", levels=["secundaria"],
-                           grades=[1], subjects=["matematicas"], fields=["saberes-y-pensamiento-cientifico"],
-                           description="Álgebra y ecuaciones.", year=2024),
+            record_factory(
+                external_id="t:fracciones5",
+                title="Fracciones para quinto grado",
+                grades=[5],
+                subjects=["matematicas"],
+                fields=["saberes-y-pensamiento-cientifico"],
+                description="Repartos equitativos y fracciones equivalentes.",
+                year=2021,
+                keywords=["fracciones", "reparto"],
+            ),
+            record_factory(
+                external_id="t:fracciones3",
+                title="Fracciones sencillas",
+                grades=[3],
+                subjects=["matematicas"],
+                fields=["saberes-y-pensamiento-cientifico"],
+                description="Medios y cuartos con tiras de papel.",
+                year=2019,
+            ),
+            record_factory(
+                external_id="t:video-eco",
+                type="video",
+                title="Los ecosistemas de México",
+                grades=[6],
+                subjects=["ciencias-naturales"],
+                fields=["saberes-y-pensamiento-cientifico"],
+                description="Selva, desierto y manglar.",
+                transcript="Hoy visitamos la selva lacandona.",
+                duration_seconds=600,
+                accessibility=["subtitulos"],
+                year=2023,
+                keywords=["biodiversidad"],
+            ),
+            record_factory(
+                external_id="t:guia4",
+                type="teacher_guide",
+                title="Guía para el docente. Fase 4",
+                grades=[3, 4],
+                audience=["docente"],
+                description="Orientaciones didácticas para la fase 4.",
+                year=2022,
+            ),
+            record_factory(
+                external_id="t:historia",
+                title="Historia de mi comunidad",
+                grades=[4],
+                subjects=["historia"],
+                fields=["etica-naturaleza-y-sociedades"],
+                description="Línea del tiempo <de> la comunidad & sus fiestas.",
+                year=2020,
+            ),
+            record_factory(
+                external_id="t:nahuatl",
+                type="audio",
+                title="Cuentos en náhuatl",
+                grades=[2],
+                language="nah",
+                fields=["lenguajes"],
+                description="Relatos narrados en náhuatl.",
+                duration_seconds=300,
+                year=2018,
+            ),
+            record_factory(
+                external_id="t:secundaria",
+                title="Matemáticas para secundaria",
+                levels=["secundaria"],
+                grades=[1],
+                subjects=["matematicas"],
+                fields=["saberes-y-pensamiento-cientifico"],
+                description="Álgebra y ecuaciones.",
+                year=2024,
+            ),
         ]
         import_records(records)
         return records
@@ -99,7 +147,9 @@ class SearchConformance:
     def test_filters_narrow_and_combine(self, catalogue, search_api):
         body = search_api(subject="matematicas", level="primaria").json()
         assert sorted(_titles(search_api(subject="matematicas", level="primaria"))) == [
-            "Fracciones para quinto grado", "Fracciones sencillas"]
+            "Fracciones para quinto grado",
+            "Fracciones sencillas",
+        ]
         assert body["count"] == 2
         both = search_api(grade=["3", "5"], subject="matematicas").json()
         assert both["count"] == 2
@@ -130,7 +180,10 @@ class SearchConformance:
         assert titles == sorted(titles, key=lambda t: t.lower().replace("á", "a").replace("í", "i"))
 
     def test_newest_sort_puts_recent_years_first(self, catalogue, search_api):
-        assert _titles(search_api(sort="newest", page_size=2)) == ["Matemáticas para secundaria", "Los ecosistemas de México"]
+        assert _titles(search_api(sort="newest", page_size=2)) == [
+            "Matemáticas para secundaria",
+            "Los ecosistemas de México",
+        ]
 
     def test_pages_split_the_results_without_overlap(self, catalogue, search_api):
         first = search_api(sort="title", page_size=3, page=1).json()
@@ -148,7 +201,9 @@ class SearchConformance:
         assert len(client.get("/api/v1/search/suggest/", {"q": "e"}).json()["suggestions"]) <= 10
 
     # -- visibility of changes -------------------------------------------------------------
-    def test_updates_and_removals_become_visible_after_the_queue_drains(self, catalogue, search_api, import_records, record_factory):
+    def test_updates_and_removals_become_visible_after_the_queue_drains(
+        self, catalogue, search_api, import_records, record_factory
+    ):
         from search import indexing
 
         changed = dict(catalogue[4], title="Historia de mi barrio")

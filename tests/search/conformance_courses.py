@@ -30,16 +30,37 @@ def _by_type(response, kind):
 class CourseSearchConformance:
     @pytest.fixture
     def courses(self, search_backend, site_structure, import_records, record_factory):
-        import_records([record_factory(external_id="c:lecturas", title="Lecturas para quinto grado",
-                                       description="Cuentos y poemas para leer en voz alta.")])
+        import_records(
+            [
+                record_factory(
+                    external_id="c:lecturas",
+                    title="Lecturas para quinto grado",
+                    description="Cuentos y poemas para leer en voz alta.",
+                )
+            ]
+        )
         track = publish(ensure_course_index(), TrackPage(title="Formación continua docente", slug="formacion"))
-        reading = publish(track, CoursePage(title="Lectura en voz alta", slug="lectura-voz-alta", level="primaria",
-                                            summary="Estrategias para leer con el grupo."))
+        reading = publish(
+            track,
+            CoursePage(
+                title="Lectura en voz alta",
+                slug="lectura-voz-alta",
+                level="primaria",
+                summary="Estrategias para leer con el grupo.",
+            ),
+        )
         unit = publish(reading, ModulePage(title="Módulo uno", slug="modulo-uno"))
-        tongue_twisters = publish(unit, lesson("Juegos de palabras", "juegos",
-                                               "Los trabalenguas ayudan a pronunciar con claridad."))
-        numbers = publish(track, CoursePage(title="Pensamiento matemático", slug="pensamiento-matematico",
-                                            summary="Resolver problemas con el grupo."))
+        tongue_twisters = publish(
+            unit, lesson("Juegos de palabras", "juegos", "Los trabalenguas ayudan a pronunciar con claridad.")
+        )
+        numbers = publish(
+            track,
+            CoursePage(
+                title="Pensamiento matemático",
+                slug="pensamiento-matematico",
+                summary="Resolver problemas con el grupo.",
+            ),
+        )
         publish(numbers, ModulePage(title="Problemas", slug="problemas"))
         indexing.drain()
         return {"reading": reading, "unit": unit, "lesson": tongue_twisters, "numbers": numbers}
@@ -75,7 +96,8 @@ class CourseSearchConformance:
         assert search_api(q="trabalenguas").json()["count"] == 1
 
         restriction = PageViewRestriction.objects.create(
-            page=courses["reading"], restriction_type=PageViewRestriction.LOGIN)
+            page=courses["reading"], restriction_type=PageViewRestriction.LOGIN
+        )
         indexing.drain()
         assert search_api(q="trabalenguas").json()["count"] == 0
         restriction.delete()

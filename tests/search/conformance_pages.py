@@ -17,8 +17,10 @@ SENTENCE = "Las plantas verdes fabrican su alimento: la clorofila atrapa la luz 
 
 
 def filler(number):
-    return (f"Página {number}. Actividades de repaso con preguntas para comentar en equipo "
-            "y un glosario de palabras nuevas al final de la lección.")
+    return (
+        f"Página {number}. Actividades de repaso con preguntas para comentar en equipo "
+        "y un glosario de palabras nuevas al final de la lección."
+    )
 
 
 def index_pages(external_id, pages):
@@ -45,19 +47,39 @@ def _hits(response, external_id):
 class BookPagesConformance:
     @pytest.fixture
     def books(self, search_backend, import_records, record_factory):
-        import_records([
-            record_factory(external_id="b:ciencias5", title="Ciencias Naturales. Quinto grado", grades=[5],
-                           subjects=["ciencias-naturales"], fields=["saberes-y-pensamiento-cientifico"],
-                           description="Libro de texto para el alumno.", keywords=[]),
-            record_factory(external_id="b:sombras", type="activity", title="Juegos de sombras", grades=[5],
-                           subjects=["ciencias-naturales"], fields=["saberes-y-pensamiento-cientifico"],
-                           description="Salimos al patio a medir sombras. La luz cambia durante el día y el sol "
-                                       "se mueve; al final, dibujamos hojas y hablamos de la clorofila.",
-                           keywords=[]),
-            record_factory(external_id="b:historia", title="Historia. Cuarto grado", grades=[4],
-                           subjects=["historia"], fields=["etica-naturaleza-y-sociedades"],
-                           description="Libro de texto de historia.", keywords=[]),
-        ])
+        import_records(
+            [
+                record_factory(
+                    external_id="b:ciencias5",
+                    title="Ciencias Naturales. Quinto grado",
+                    grades=[5],
+                    subjects=["ciencias-naturales"],
+                    fields=["saberes-y-pensamiento-cientifico"],
+                    description="Libro de texto para el alumno.",
+                    keywords=[],
+                ),
+                record_factory(
+                    external_id="b:sombras",
+                    type="activity",
+                    title="Juegos de sombras",
+                    grades=[5],
+                    subjects=["ciencias-naturales"],
+                    fields=["saberes-y-pensamiento-cientifico"],
+                    description="Salimos al patio a medir sombras. La luz cambia durante el día y el sol "
+                    "se mueve; al final, dibujamos hojas y hablamos de la clorofila.",
+                    keywords=[],
+                ),
+                record_factory(
+                    external_id="b:historia",
+                    title="Historia. Cuarto grado",
+                    grades=[4],
+                    subjects=["historia"],
+                    fields=["etica-naturaleza-y-sociedades"],
+                    description="Libro de texto de historia.",
+                    keywords=[],
+                ),
+            ]
+        )
         pages = {n: filler(n) for n in range(1, 61)}
         pages[37] = SENTENCE
         for n in (12, 20, 44, 51):

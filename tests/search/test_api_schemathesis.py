@@ -14,10 +14,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def api_schema(embedded_search, import_records, record_factory):
-    import_records([
-        record_factory(title="Fracciones para quinto grado", subjects=["matematicas"]),
-        record_factory(type="video", title="Ecosistemas de México", duration_seconds=60),
-    ])
+    import_records(
+        [
+            record_factory(title="Fracciones para quinto grado", subjects=["matematicas"]),
+            record_factory(type="video", title="Ecosistemas de México", duration_seconds=60),
+        ]
+    )
     return schemathesis.openapi.from_wsgi("/api/v1/schema/", get_wsgi_application())
 
 

@@ -36,7 +36,7 @@ def test_unknown_slug_error_lists_the_valid_values(embedded_search, search_api):
 
 
 def test_control_characters_and_odd_text_are_searched_not_crashed_on(embedded_search, search_api, site_structure):
-    for text in ["frac\x00ciones\x1b[31m", "((( AND OR ~~ \"", "😀" * 50, "\u202e\u200b", "<script>alert(1)</script>"]:
+    for text in ["frac\x00ciones\x1b[31m", '((( AND OR ~~ "', "😀" * 50, "\u202e\u200b", "<script>alert(1)</script>"]:
         response = search_api(q=text)
         assert response.status_code == 200, text
         body = response.json()
@@ -63,7 +63,9 @@ def test_an_unreachable_engine_is_a_spanish_503_not_a_500(settings, search_api, 
     assert page.status_code == 503 and "no está disponible" in page.content.decode()
 
 
-def test_a_broken_embedded_index_is_a_spanish_503_and_indexing_waits(embedded_search, search_api, import_records, record_factory):
+def test_a_broken_embedded_index_is_a_spanish_503_and_indexing_waits(
+    embedded_search, search_api, import_records, record_factory
+):
     from search import indexing
 
     generation = embedded_search / "gen-roto"
@@ -78,8 +80,9 @@ def test_a_broken_embedded_index_is_a_spanish_503_and_indexing_waits(embedded_se
     assert indexing.backlog() == 1
 
 
-def test_course_is_a_search_type_but_never_a_catalogue_record(embedded_search, search_api, run_command,
-                                                              write_catalog, record_factory):
+def test_course_is_a_search_type_but_never_a_catalogue_record(
+    embedded_search, search_api, run_command, write_catalog, record_factory
+):
     assert search_api(type="course").status_code == 200
     result = run_command("import_catalog", str(write_catalog([record_factory(type="course")])))
     assert result.code == 1

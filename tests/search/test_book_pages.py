@@ -19,8 +19,13 @@ def book(embedded_search, tmp_path, record_factory, write_catalog, run_command):
         pages[n - 1] = f"Página {n}. La fotosíntesis ocurre en las hojas verdes."
     (tmp_path / "libros").mkdir()
     make_pdf(tmp_path / "libros" / "ciencias5.pdf", pages)
-    record = record_factory(external_id="libro:ciencias5", title="Ciencias Naturales. Quinto grado",
-                            description="Libro de texto para el alumno.", keywords=[], file="libros/ciencias5.pdf")
+    record = record_factory(
+        external_id="libro:ciencias5",
+        title="Ciencias Naturales. Quinto grado",
+        description="Libro de texto para el alumno.",
+        keywords=[],
+        file="libros/ciencias5.pdf",
+    )
     result = run_command("import_catalog", str(write_catalog([record])), "--files", str(tmp_path), "--no-progress")
     assert result.code == 0, result.stderr
     result = run_command("ingest_files", "--no-progress")

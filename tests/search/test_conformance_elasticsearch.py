@@ -12,7 +12,9 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(not ELASTICSEARCH_URL, reason="ELASTICSEARCH_URL no está definido: sin Elasticsearch que probar"),
+    pytest.mark.skipif(
+        not ELASTICSEARCH_URL, reason="ELASTICSEARCH_URL no está definido: sin Elasticsearch que probar"
+    ),
 ]
 
 

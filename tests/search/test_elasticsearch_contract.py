@@ -73,7 +73,10 @@ def test_filters_use_post_filter_and_each_facet_counts_with_the_other_filters():
     aggs = body["aggs"]
     assert aggs["type"]["filter"] == {"bool": {"filter": [{"terms": {"grades": [4, 5]}}]}}
     assert aggs["grade"]["filter"] == {"bool": {"filter": [{"terms": {"type": ["video"]}}]}}
-    assert aggs["subject"]["filter"]["bool"]["filter"] == [{"terms": {"type": ["video"]}}, {"terms": {"grades": [4, 5]}}]
+    assert aggs["subject"]["filter"]["bool"]["filter"] == [
+        {"terms": {"type": ["video"]}},
+        {"terms": {"grades": [4, 5]}},
+    ]
     assert aggs["level"]["aggs"]["values"] == {"terms": {"field": "levels", "size": 200}}
     assert set(aggs) == {"type", "level", "grade", "field", "subject", "language", "accessibility", "license"}
 
@@ -90,7 +93,9 @@ def test_browsing_sorts_by_title_and_pages_by_offset():
 def test_suggest_uses_the_completion_field():
     body = build_suggest("frac").to_dict()
     assert body["suggest"]["titles"] == {
-        "prefix": "frac", "completion": {"field": "title.suggest", "size": 10, "skip_duplicates": True}}
+        "prefix": "frac",
+        "completion": {"field": "title.suggest", "size": 10, "skip_duplicates": True},
+    }
 
 
 def test_searches_go_through_the_alias():
@@ -140,23 +145,73 @@ def test_a_hit_with_inner_hits_becomes_a_result_with_its_best_pages():
 
     from search.backends.elasticsearch import ElasticsearchBackend
 
-    source = {"external_id": "b:1", "title": "Ciencias Naturales", "url": "/recursos/ciencias/", "type": "textbook",
-              "levels": ["primaria"], "grades": [5], "fields": [], "subjects": ["ciencias-naturales"],
-              "language": "es", "description": "Libro de texto."}
-    inner = {"hits": {"total": {"value": 12, "relation": "eq"}, "max_score": 2.1, "hits": [
-        {"_index": "acervo-resources-1", "_id": "7", "_nested": {"field": "pages", "offset": 36}, "_score": 2.1,
-         "fields": {"pages.page": [37]}, "highlight": {"pages.text": ["la <mark>clorofila</mark> atrapa la luz"]}},
-        {"_index": "acervo-resources-1", "_id": "7", "_nested": {"field": "pages", "offset": 11}, "_score": 1.2,
-         "fields": {"pages.page": [12]}, "highlight": {"pages.text": ["<mark>clorofila</mark> &amp; hojas"]}},
-    ]}}
-    raw = {"took": 1, "timed_out": False, "hits": {"total": {"value": 1, "relation": "eq"}, "max_score": 3.0, "hits": [
-        {"_index": "acervo-resources-1", "_id": "7", "_score": 3.0, "_source": source, "inner_hits": {"pages": inner}},
-        {"_index": "acervo-resources-1", "_id": "8", "_score": 1.0, "_source": dict(source, external_id="b:2"),
-         "inner_hits": {"pages": {"hits": {"total": {"value": 0, "relation": "eq"}, "max_score": None, "hits": []}}}},
-    ]}}
+    source = {
+        "external_id": "b:1",
+        "title": "Ciencias Naturales",
+        "url": "/recursos/ciencias/",
+        "type": "textbook",
+        "levels": ["primaria"],
+        "grades": [5],
+        "fields": [],
+        "subjects": ["ciencias-naturales"],
+        "language": "es",
+        "description": "Libro de texto.",
+    }
+    inner = {
+        "hits": {
+            "total": {"value": 12, "relation": "eq"},
+            "max_score": 2.1,
+            "hits": [
+                {
+                    "_index": "acervo-resources-1",
+                    "_id": "7",
+                    "_nested": {"field": "pages", "offset": 36},
+                    "_score": 2.1,
+                    "fields": {"pages.page": [37]},
+                    "highlight": {"pages.text": ["la <mark>clorofila</mark> atrapa la luz"]},
+                },
+                {
+                    "_index": "acervo-resources-1",
+                    "_id": "7",
+                    "_nested": {"field": "pages", "offset": 11},
+                    "_score": 1.2,
+                    "fields": {"pages.page": [12]},
+                    "highlight": {"pages.text": ["<mark>clorofila</mark> &amp; hojas"]},
+                },
+            ],
+        }
+    }
+    raw = {
+        "took": 1,
+        "timed_out": False,
+        "hits": {
+            "total": {"value": 1, "relation": "eq"},
+            "max_score": 3.0,
+            "hits": [
+                {
+                    "_index": "acervo-resources-1",
+                    "_id": "7",
+                    "_score": 3.0,
+                    "_source": source,
+                    "inner_hits": {"pages": inner},
+                },
+                {
+                    "_index": "acervo-resources-1",
+                    "_id": "8",
+                    "_score": 1.0,
+                    "_source": dict(source, external_id="b:2"),
+                    "inner_hits": {
+                        "pages": {"hits": {"total": {"value": 0, "relation": "eq"}, "max_score": None, "hits": []}}
+                    },
+                },
+            ],
+        },
+    }
     search = build_search(SearchQuery(text="clorofila"))
     first, second = [ElasticsearchBackend("http://127.0.0.1:9")._hit(hit) for hit in Response(search, raw).hits]
-    assert first["pages"] == [{"page": 37, "snippet": "la <mark>clorofila</mark> atrapa la luz"},
-                              {"page": 12, "snippet": "<mark>clorofila</mark> &amp; hojas"}]
+    assert first["pages"] == [
+        {"page": 37, "snippet": "la <mark>clorofila</mark> atrapa la luz"},
+        {"page": 12, "snippet": "<mark>clorofila</mark> &amp; hojas"},
+    ]
     assert first["page_hits"] == 12 and first["snippet"] == "Libro de texto."
     assert "pages" not in second and "page_hits" not in second

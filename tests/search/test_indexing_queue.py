@@ -41,7 +41,9 @@ def test_publishing_writes_a_queue_row_in_the_same_transaction(embedded_search, 
     assert list(IndexQueueEntry.objects.values_list("page_id", "action")) == [(page.pk, "index")]
 
 
-def test_committed_publication_kicks_the_drain_task(embedded_search, import_records, record_factory, client, django_capture_on_commit_callbacks):
+def test_committed_publication_kicks_the_drain_task(
+    embedded_search, import_records, record_factory, client, django_capture_on_commit_callbacks
+):
     import_records([record_factory(external_id="q:2", title="Cuaderno de trabajo")])
     page = ResourcePage.objects.get(external_id="q:2").specific
     with django_capture_on_commit_callbacks(execute=True):
@@ -83,7 +85,9 @@ def test_engine_down_keeps_publishing_working_and_update_drains_the_backlog_late
     assert titles == ["Recurso durable 1", "Recurso durable renombrado"]
 
 
-def test_update_fails_loudly_when_the_engine_is_still_down(settings, tmp_path, import_records, record_factory, run_command):
+def test_update_fails_loudly_when_the_engine_is_still_down(
+    settings, tmp_path, import_records, record_factory, run_command
+):
     settings.ELASTICSEARCH_URL = _closed_port_url()
     import_records([record_factory(external_id="q:loud")])
     result = run_command("search_index", "update")
@@ -92,7 +96,9 @@ def test_update_fails_loudly_when_the_engine_is_still_down(settings, tmp_path, i
     assert indexing.backlog() == 1
 
 
-def test_enqueue_accepts_pks_for_bulk_paths_and_rejects_unknown_actions(embedded_search, import_records, record_factory, client):
+def test_enqueue_accepts_pks_for_bulk_paths_and_rejects_unknown_actions(
+    embedded_search, import_records, record_factory, client
+):
     import_records([record_factory(external_id="q:bulk", title="Atlas de México")])
     pk = ResourcePage.objects.get(external_id="q:bulk").pk
     assert indexing.enqueue([pk], "delete") == 1

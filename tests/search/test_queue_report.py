@@ -23,8 +23,11 @@ def test_an_empty_queue_says_everything_is_searchable(admin_client, site_structu
 def test_failing_entries_come_first_with_their_error(admin_client, site_structure):
     IndexQueueEntry.objects.create(page_id=11, action=IndexQueueEntry.INDEX)
     IndexQueueEntry.objects.create(
-        page_id=12, action=IndexQueueEntry.DELETE, attempts=3,
-        next_attempt_at=timezone.now() + timedelta(minutes=5), last_error="ConnectionError: search:9200 rechazó la conexión",
+        page_id=12,
+        action=IndexQueueEntry.DELETE,
+        attempts=3,
+        next_attempt_at=timezone.now() + timedelta(minutes=5),
+        last_error="ConnectionError: search:9200 rechazó la conexión",
     )
     html = admin_client.get(URL).content.decode()
     assert "Cola de indexación" in html
@@ -35,7 +38,9 @@ def test_failing_entries_come_first_with_their_error(admin_client, site_structur
     results = admin_client.get(URL + "resultados/")
     assert results.status_code == 200 and "search:9200" in results.content.decode()
     csv = admin_client.get(URL + "?export=csv")
-    assert csv.status_code == 200 and b"search:9200" in b"".join(csv.streaming_content if csv.streaming else [csv.content])
+    assert csv.status_code == 200 and b"search:9200" in b"".join(
+        csv.streaming_content if csv.streaming else [csv.content]
+    )
 
 
 def test_the_report_is_in_the_reports_menu_for_administrators_only(admin_client, site_structure):

@@ -19,7 +19,9 @@ def test_status_prints_database_index_and_backlog_counts(embedded_search, import
     assert "Cola pendiente: 0" in result.stdout
 
 
-def test_rebuild_restores_an_index_that_lost_documents(embedded_search, import_records, record_factory, run_command, client):
+def test_rebuild_restores_an_index_that_lost_documents(
+    embedded_search, import_records, record_factory, run_command, client
+):
     import_records([record_factory(title=f"Cuaderno {n}") for n in range(4)])
     get_backend().delete_many(ResourcePage.objects.values_list("pk", flat=True))
     assert client.get("/api/v1/search/").json()["count"] == 0

@@ -20,7 +20,7 @@ def test_search_page_shows_results_facets_and_pagination(library, client):
     assert "26 resultados" in html
     assert html.count('class="result"') == 20
     assert "<mark>" in html or "Fracciones" in html
-    assert "Libro de texto</a> <span class=\"count\">(25)</span>" in html
+    assert 'Libro de texto</a> <span class="count">(25)</span>' in html
     assert 'href="?q=fracciones&amp;page=2"' in html
     assert "Página 1 de 2" in html
 

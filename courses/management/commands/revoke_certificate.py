@@ -22,8 +22,13 @@ class Command(BaseCommand):
             certificate = revoke(code, reason)
         except RevocationError as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(self.style.SUCCESS(
-            _("Certificado %(code)s revocado el %(date)s. Motivo: %(reason)s")
-            % {"code": certificate.code, "date": timezone.localtime(certificate.revoked_at).strftime("%d/%m/%Y %H:%M"),
-               "reason": certificate.revocation_reason}
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("Certificado %(code)s revocado el %(date)s. Motivo: %(reason)s")
+                % {
+                    "code": certificate.code,
+                    "date": timezone.localtime(certificate.revoked_at).strftime("%d/%m/%Y %H:%M"),
+                    "reason": certificate.revocation_reason,
+                }
+            )
+        )

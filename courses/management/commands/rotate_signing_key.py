@@ -14,16 +14,22 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--algorithm", choices=keys.ALGORITHMS, default="EdDSA",
+            "--algorithm",
+            choices=keys.ALGORITHMS,
+            default="EdDSA",
             help=_("EdDSA (Ed25519, predeterminado) o ES256 (P-256)."),
         )
         parser.add_argument(
-            "--output", metavar="RUTA",
-            help=_("Escribe la clave nueva en RUTA en vez de reemplazar ACERVO_SIGNING_KEY_FILE; firma en cuanto "
-                   "ACERVO_SIGNING_KEY_FILE apunte a ella. Sirve también para crear la primera clave de producción."),
+            "--output",
+            metavar="RUTA",
+            help=_(
+                "Escribe la clave nueva en RUTA en vez de reemplazar ACERVO_SIGNING_KEY_FILE; firma en cuanto "
+                "ACERVO_SIGNING_KEY_FILE apunte a ella. Sirve también para crear la primera clave de producción."
+            ),
         )
         parser.add_argument(
-            "--withdraw-previous", action="store_true",
+            "--withdraw-previous",
+            action="store_true",
             help=_("Retira la clave anterior del documento DID (si se filtró): lo que firmó deja de verificarse."),
         )
 
@@ -32,13 +38,21 @@ class Command(BaseCommand):
             new, previous, path = keys.rotate(algorithm, output=output, withdraw_previous=withdraw_previous)
         except keys.SigningKeyError as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(self.style.SUCCESS(
-            _("Clave nueva %(kid)s (%(algorithm)s) escrita en %(path)s.") % {"kid": did.key_id(new.kid), "algorithm": new.algorithm, "path": path}
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("Clave nueva %(kid)s (%(algorithm)s) escrita en %(path)s.")
+                % {"kid": did.key_id(new.kid), "algorithm": new.algorithm, "path": path}
+            )
+        )
         if previous is not None:
             if withdraw_previous:
                 self.stdout.write(_("La clave anterior %(kid)s se retiró del documento DID.") % {"kid": previous.kid})
             else:
-                self.stdout.write(_("La clave anterior %(kid)s sigue publicada: lo que firmó se sigue verificando.") % {"kid": previous.kid})
+                self.stdout.write(
+                    _("La clave anterior %(kid)s sigue publicada: lo que firmó se sigue verificando.")
+                    % {"kid": previous.kid}
+                )
         if output:
-            self.stdout.write(_("Defina ACERVO_SIGNING_KEY_FILE=%(path)s y reinicie el sitio para firmar con ella.") % {"path": path})
+            self.stdout.write(
+                _("Defina ACERVO_SIGNING_KEY_FILE=%(path)s y reinicie el sitio para firmar con ella.") % {"path": path}
+            )

@@ -40,6 +40,12 @@ def assorted_book(number, pages, title, subtitle="Libro de prueba"):
     chosen[-1] = (dataclasses.replace(last, pages=last.pages + room), color)
     source = SOURCES[number % len(SOURCES)]
     return dataclasses.replace(
-        source, slug=f"prueba-{number:05d}", title=title, subtitle=subtitle, short_title=subtitle,
-        chapters=tuple(chapter for chapter, _color in chosen), seed=number, color=chosen[0][1],
+        source,
+        slug=f"prueba-{number:05d}",
+        title=title,
+        subtitle=subtitle,
+        short_title=subtitle,
+        chapters=tuple(chapter for chapter, _color in chosen),
+        seed=number,
+        color=chosen[0][1],
     )

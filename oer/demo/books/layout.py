@@ -87,6 +87,7 @@ def measure(block, accent):
 
         def draw(canvas, x, y):
             _lines(canvas, x, y - 6, lines, HEADING, accent)
+
         return height, draw
 
     if isinstance(block, Paragraph):
@@ -107,17 +108,25 @@ def measure(block, accent):
             canvas.roundRect(x, top - inner - 2 * pad + 4, TEXT_WIDTH, inner + 2 * pad - 4, 6, fill=1)
             y = _lines(canvas, x + pad, y - pad + 4, title, BOLD, accent)
             _lines(canvas, x + pad, y, body, BODY)
+
         return height, draw
 
     if isinstance(block, Items):
         instruction = wrap(_check_encoding(block.instruction), BOLD, TEXT_WIDTH)
         bank = wrap("   ·   ".join(_check_encoding(word) for word in block.bank), BOLD, TEXT_WIDTH - 24)
         bank_height = len(bank) * BODY[2] + 12 if bank else 0
-        numbered = [(f"{number}.", wrap(_check_encoding(item), BODY, TEXT_WIDTH - 22))
-                    for number, item in enumerate(block.items, start=block.start)]
+        numbered = [
+            (f"{number}.", wrap(_check_encoding(item), BODY, TEXT_WIDTH - 22))
+            for number, item in enumerate(block.items, start=block.start)
+        ]
         answer = 17
-        height = len(instruction) * BODY[2] + 3 + bank_height + sum(
-            len(lines) * BODY[2] + block.lines * answer + 3 for _label, lines in numbered) + GAP
+        height = (
+            len(instruction) * BODY[2]
+            + 3
+            + bank_height
+            + sum(len(lines) * BODY[2] + block.lines * answer + 3 for _label, lines in numbered)
+            + GAP
+        )
 
         def draw(canvas, x, y):
             y = _lines(canvas, x, y, instruction, BOLD, accent) - 3
@@ -142,6 +151,7 @@ def measure(block, accent):
                     canvas.line(x + 22, y + 9, x + TEXT_WIDTH, y + 9)
                     y -= answer
                 y -= 3
+
         return height, draw
 
     if isinstance(block, Table):
@@ -173,6 +183,7 @@ def measure(block, accent):
             for edge in edges[1:-1]:
                 canvas.line(x + edge, top, x + edge, bottom)
             _lines(canvas, x, bottom - 11, caption, SMALL, MUTED)
+
         return height, draw
 
     if isinstance(block, FractionBars):
@@ -199,6 +210,7 @@ def measure(block, accent):
                 canvas.drawString(x + bar + 14, bottom + 4, f"{numerator}/{denominator}" if block.labeled else "______")
             if block.labeled:
                 _lines(canvas, x, top - row * len(block.fractions) - 6, caption, SMALL, MUTED)
+
         return height, draw
 
     raise TypeError(f"unknown block {block!r}")
@@ -246,7 +258,9 @@ class Typesetter:
         if running:
             canvas.setFont(*SMALL[:2])
             canvas.setFillColorRGB(*MUTED)
-            canvas.drawString(MARGIN_X, PAGE_HEIGHT - 44, _fit(f"{self.book.short_title} · {running}", SMALL[0], SMALL[1], TEXT_WIDTH))
+            canvas.drawString(
+                MARGIN_X, PAGE_HEIGHT - 44, _fit(f"{self.book.short_title} · {running}", SMALL[0], SMALL[1], TEXT_WIDTH)
+            )
             canvas.setStrokeColorRGB(*_tint(self.book.color, 0.5))
             canvas.line(MARGIN_X, PAGE_HEIGHT - 50, PAGE_WIDTH - MARGIN_X, PAGE_HEIGHT - 50)
 
@@ -308,8 +322,13 @@ class Typesetter:
         canvas.clipPath(band, stroke=0, fill=0)
         for _circle in range(9):  # a quiet pattern above the title, different for each book
             canvas.setFillColorRGB(*_tint(book.color, rng.uniform(0.15, 0.4)))
-            canvas.circle(rng.uniform(0, PAGE_WIDTH), rng.uniform(PAGE_HEIGHT - 110, PAGE_HEIGHT + 20),
-                          rng.uniform(15, 50), fill=1, stroke=0)
+            canvas.circle(
+                rng.uniform(0, PAGE_WIDTH),
+                rng.uniform(PAGE_HEIGHT - 110, PAGE_HEIGHT + 20),
+                rng.uniform(15, 50),
+                fill=1,
+                stroke=0,
+            )
         canvas.restoreState()
         canvas.setFillColorRGB(1, 1, 1)
         y = PAGE_HEIGHT - 190
@@ -324,8 +343,12 @@ class Typesetter:
         canvas.drawString(MARGIN_X, PAGE_HEIGHT * 0.42 - 50, NOTICE)
         canvas.setFont("Helvetica", 11)
         canvas.setFillColorRGB(*MUTED)
-        canvas.drawString(MARGIN_X, PAGE_HEIGHT * 0.42 - 70, "Contenido original escrito para la demostración de Acervo.")
-        canvas.drawString(MARGIN_X, PAGE_HEIGHT * 0.42 - 86, "Licencia Creative Commons Atribución 4.0 Internacional (CC BY 4.0).")
+        canvas.drawString(
+            MARGIN_X, PAGE_HEIGHT * 0.42 - 70, "Contenido original escrito para la demostración de Acervo."
+        )
+        canvas.drawString(
+            MARGIN_X, PAGE_HEIGHT * 0.42 - 86, "Licencia Creative Commons Atribución 4.0 Internacional (CC BY 4.0)."
+        )
         canvas.setFont("Helvetica-Bold", 22)
         canvas.setFillColorRGB(*book.color)
         canvas.drawString(MARGIN_X, 70, "Acervo")
@@ -334,9 +357,16 @@ class Typesetter:
     def _presentation(self):
         self._start_page()
         self._place([Heading("Presentación"), *(Paragraph(text) for text in self.book.presentation)])
-        self._place([Note(NOTICE, "Este material se generó para mostrar cómo Acervo guarda, lee y busca dentro de "
-                         "los libros. No sustituye a los libros de texto gratuitos ni a ningún material oficial de la "
-                         "Secretaría de Educación Pública. Puedes copiarlo, adaptarlo y compartirlo citando la fuente.")])
+        self._place(
+            [
+                Note(
+                    NOTICE,
+                    "Este material se generó para mostrar cómo Acervo guarda, lee y busca dentro de "
+                    "los libros. No sustituye a los libros de texto gratuitos ni a ningún material oficial de la "
+                    "Secretaría de Educación Pública. Puedes copiarlo, adaptarlo y compartirlo citando la fuente.",
+                )
+            ]
+        )
         self._end_page()
 
     def _contents(self):

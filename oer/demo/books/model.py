@@ -5,8 +5,8 @@ blocks drawn from a seeded generator, so every chapter starts on a page known in
 book's page count never depends on how long its paragraphs turn out to be.
 """
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
 
 # Cover, presentation and table of contents come before the first chapter.
 FRONT_PAGES = 3

@@ -45,8 +45,11 @@ def fill_in(facts, k=4):
         chosen = pick(rng, facts, k)
         words = [KEYWORD.search(fact).group(1) for fact in chosen]
         rng.shuffle(words)
-        return Items("Completa las oraciones con las palabras del recuadro.",
-                     tuple(KEYWORD.sub(BLANK, fact) for fact in chosen), bank=tuple(words))
+        return Items(
+            "Completa las oraciones con las palabras del recuadro.",
+            tuple(KEYWORD.sub(BLANK, fact) for fact in chosen),
+            bank=tuple(words),
+        )
 
     return maker
 

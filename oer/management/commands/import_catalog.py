@@ -20,12 +20,17 @@ class Command(BaseCommand):
         parser.add_argument("path", help=_("Archivo .jsonl (o .csv) del catálogo."))
         parser.add_argument("--dry-run", action="store_true", help=_("Solo valida; no escribe nada."))
         parser.add_argument(
-            "--files", metavar="CARPETA", dest="files_dir",
-            help=_("Carpeta de la que salen las rutas del campo «file»: cada archivo se revisa antes de "
-                   "escribir nada y se guarda una sola vez por contenido."),
+            "--files",
+            metavar="CARPETA",
+            dest="files_dir",
+            help=_(
+                "Carpeta de la que salen las rutas del campo «file»: cada archivo se revisa antes de "
+                "escribir nada y se guarda una sola vez por contenido."
+            ),
         )
         parser.add_argument(
-            "--fetch", action="store_true",
+            "--fetch",
+            action="store_true",
             help=_("Descarga en segundo plano el file_url de cada recurso que aún no tiene archivo guardado."),
         )
         parser.add_argument("--no-progress", action="store_true", help=_("No mostrar la barra de progreso."))
@@ -45,15 +50,26 @@ class Command(BaseCommand):
                 returncode=1,
             )
         if dry_run:
-            self.stdout.write(_("Validación correcta: %(n)d recursos. No se escribió nada (--dry-run).") % {"n": report.total})
+            self.stdout.write(
+                _("Validación correcta: %(n)d recursos. No se escribió nada (--dry-run).") % {"n": report.total}
+            )
             return
-        self.stdout.write(self.style.SUCCESS(
-            _("Importación terminada: %(created)d creados, %(updated)d actualizados, %(unchanged)d sin cambios.")
-            % {"created": report.created, "updated": report.updated, "unchanged": report.unchanged}
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("Importación terminada: %(created)d creados, %(updated)d actualizados, %(unchanged)d sin cambios.")
+                % {"created": report.created, "updated": report.updated, "unchanged": report.unchanged}
+            )
+        )
         if report.files:
-            self.stdout.write(_("Archivos: %(total)d revisados, %(new)d guardados nuevos (los ya guardados no se copian de nuevo).")
-                              % {"total": len(report.files), "new": report.stored_new})
+            self.stdout.write(
+                _("Archivos: %(total)d revisados, %(new)d guardados nuevos (los ya guardados no se copian de nuevo).")
+                % {"total": len(report.files), "new": report.stored_new}
+            )
         if report.stored_new or report.fetches:
-            self.stdout.write(_("%(fetches)d descargas en cola. La lectura de archivos sigue en segundo plano "
-                                "(python manage.py ingest_files la hace ahora).") % {"fetches": report.fetches})
+            self.stdout.write(
+                _(
+                    "%(fetches)d descargas en cola. La lectura de archivos sigue en segundo plano "
+                    "(python manage.py ingest_files la hace ahora)."
+                )
+                % {"fetches": report.fetches}
+            )

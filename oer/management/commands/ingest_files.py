@@ -16,7 +16,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--retry-failed", action="store_true",
+            "--retry-failed",
+            action="store_true",
             help=_("Reintenta ya las descargas y lecturas que fallaron, sin esperar su próximo intento."),
         )
         parser.add_argument("--no-progress", action="store_true", help=_("No mostrar la barra de progreso."))
@@ -28,10 +29,17 @@ class Command(BaseCommand):
 
         drain()
         self.stdout.write(
-            _("Descargados: %(fetched)d; descargas fallidas: %(fetch_failed)d; archivos leídos: %(read)d; "
-              "lecturas fallidas: %(read_failed)d; transcripciones: %(transcripts)d.")
-            % {"fetched": report.fetched, "fetch_failed": report.fetch_failed, "read": report.read,
-               "read_failed": report.read_failed, "transcripts": report.transcripts}
+            _(
+                "Descargados: %(fetched)d; descargas fallidas: %(fetch_failed)d; archivos leídos: %(read)d; "
+                "lecturas fallidas: %(read_failed)d; transcripciones: %(transcripts)d."
+            )
+            % {
+                "fetched": report.fetched,
+                "fetch_failed": report.fetch_failed,
+                "read": report.read,
+                "read_failed": report.read_failed,
+                "transcripts": report.transcripts,
+            }
         )
         for line in report.problems:
             self.stderr.write(line)

@@ -17,7 +17,9 @@ DEMO_LOADERS = [
 
 
 class Command(BaseCommand):
-    help = _("Carga el contenido de demostración (catálogo, libros de muestra y cursos). No hace nada si ya está cargado.")
+    help = _(
+        "Carga el contenido de demostración (catálogo, libros de muestra y cursos). No hace nada si ya está cargado."
+    )
 
     def handle(self, *args, **options):
         for dotted in DEMO_LOADERS:
@@ -35,7 +37,12 @@ class Command(BaseCommand):
             return
         password = secrets.token_urlsafe(12)
         User.objects.create_superuser("admin", "admin@localhost", password)
-        self.stdout.write(self.style.WARNING(
-            _("Cuenta de administración creada: usuario «admin», contraseña «%(password)s». "
-              "Se muestra solo esta vez.") % {"password": password}
-        ))
+        self.stdout.write(
+            self.style.WARNING(
+                _(
+                    "Cuenta de administración creada: usuario «admin», contraseña «%(password)s». "
+                    "Se muestra solo esta vez."
+                )
+                % {"password": password}
+            )
+        )

@@ -12,4 +12,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         dump = dumps.publish()
         for fmt in dumps.FORMATS:
-            self.stdout.write(_("%(path)s: %(n)d recursos.") % {"path": dumps.path_for(dump.date, fmt), "n": dump.count})
+            self.stdout.write(
+                _("%(path)s: %(n)d recursos.") % {"path": dumps.path_for(dump.date, fmt), "n": dump.count}
+            )

@@ -96,9 +96,11 @@ class ElasticsearchBackend(SearchBackend):
         for name in LIST_RESULT_FIELDS:
             record[name] = list(record[name] or [])
         highlight = getattr(hit.meta, "highlight", None)
-        fragments = [
-            fragment for field in SNIPPET_FIELDS for fragment in (getattr(highlight, field, None) or [])
-        ] if highlight else []
+        fragments = (
+            [fragment for field in SNIPPET_FIELDS for fragment in (getattr(highlight, field, None) or [])]
+            if highlight
+            else []
+        )
         record["snippet"] = fragments[0] if fragments else plain_snippet(getattr(hit, "description", ""))
         record.update(_page_hits(hit))
         return record
@@ -114,12 +116,16 @@ class ElasticsearchBackend(SearchBackend):
         Requests stay small because a record with its book's pages can weigh megabytes.
         """
         _written, errors = self._call(
-            bulk, self.client, actions, refresh=True, raise_on_error=False,
-            chunk_size=BULK_DOCUMENTS, max_chunk_bytes=BULK_BYTES,
+            bulk,
+            self.client,
+            actions,
+            refresh=True,
+            raise_on_error=False,
+            chunk_size=BULK_DOCUMENTS,
+            max_chunk_bytes=BULK_BYTES,
         )
         refused = [
-            error for error in errors
-            if not (missing_is_fine and next(iter(error.values()), {}).get("status") == 404)
+            error for error in errors if not (missing_is_fine and next(iter(error.values()), {}).get("status") == 404)
         ]
         if refused:
             logger.warning("Elasticsearch refused %d actions, first: %s", len(refused), refused[0])
@@ -166,7 +172,9 @@ class ElasticsearchBackend(SearchBackend):
         old = []
         if self._call(self.client.indices.exists_alias, name=ALIAS):
             old = list(self._call(self.client.indices.get_alias, name=ALIAS, ignore_unavailable=True))
-        moves = [{"remove": {"index": index, "alias": ALIAS}} for index in old] + [{"add": {"index": name, "alias": ALIAS}}]
+        moves = [{"remove": {"index": index, "alias": ALIAS}} for index in old] + [
+            {"add": {"index": name, "alias": ALIAS}}
+        ]
         self._call(self.client.indices.update_aliases, actions=moves)
         for index in old:
             self._call(self.client.indices.delete, index=index)

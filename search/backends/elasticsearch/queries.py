@@ -7,7 +7,16 @@ from ...understanding import understand
 from ..base import FACET_FIELDS, PAGES_PER_RESULT, RESULT_FIELDS, SNIPPET_CHARS
 from .documents import ALIAS
 
-TEXT_FIELDS = ["title^5", "title.exact^2", "keywords^3", "tags^2", "description^1.5", "description.exact", "body^0.8", "transcript^0.5"]
+TEXT_FIELDS = [
+    "title^5",
+    "title.exact^2",
+    "keywords^3",
+    "tags^2",
+    "description^1.5",
+    "description.exact",
+    "body^0.8",
+    "transcript^0.5",
+]
 HINT_BOOSTS = {"type": 6.0, "subjects": 5.0, "fields": 3.0, "grades": 4.0, "fases": 4.0, "levels": 3.0}
 SNIPPET_FIELDS = ("description", "transcript", "body", "title")
 HIGHLIGHT = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html"}
@@ -28,15 +37,23 @@ def pages_query(words):
     page = Q(
         "bool",
         must=[Q("match", pages__text={"query": words, "operator": "and", "boost": PAGE_WEIGHT})],
-        should=[Q("constant_score", filter=Q("match_phrase", pages__text={"query": words, "slop": NEARBY_SLOP}),
-                  boost=NEARBY_BONUS)],
+        should=[
+            Q(
+                "constant_score",
+                filter=Q("match_phrase", pages__text={"query": words, "slop": NEARBY_SLOP}),
+                boost=NEARBY_BONUS,
+            )
+        ],
     )
     inner_hits = {
         "size": PAGES_PER_RESULT,
         "_source": False,
         "docvalue_fields": ["pages.page"],
         # The html encoder escapes the page text; only our <mark> tags stay markup.
-        "highlight": {"fields": {"pages.text": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 1}}, **HIGHLIGHT},
+        "highlight": {
+            "fields": {"pages.text": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 1}},
+            **HIGHLIGHT,
+        },
     }
     return Q("nested", path="pages", score_mode="max", query=page, inner_hits=inner_hits)
 
@@ -47,16 +64,27 @@ def text_query(text):
     hints = [
         Q("constant_score", filter=Q("term", **{field: value}), boost=HINT_BOOSTS[field])
         for field, values in (
-            ("type", meaning.types), ("grades", meaning.grades), ("fases", meaning.fases),
-            ("levels", meaning.levels), ("subjects", meaning.subjects), ("fields", meaning.fields),
+            ("type", meaning.types),
+            ("grades", meaning.grades),
+            ("fases", meaning.fases),
+            ("levels", meaning.levels),
+            ("subjects", meaning.subjects),
+            ("fields", meaning.fields),
         )
         for value in sorted(values)
     ]
     required = [" ".join(c.phrases[0]) for c in meaning.required]
     if required:
         words = " ".join(required)
-        metadata = Q("multi_match", query=words, fields=TEXT_FIELDS, type="most_fields",
-                     operator="and", fuzziness="AUTO", prefix_length=1)
+        metadata = Q(
+            "multi_match",
+            query=words,
+            fields=TEXT_FIELDS,
+            type="most_fields",
+            operator="and",
+            fuzziness="AUTO",
+            prefix_length=1,
+        )
         either = Q("bool", should=[metadata, pages_query(words)], minimum_should_match=1)
         return Q("bool", must=[either], should=hints)
     optional = [" ".join(c.phrases[0]) for c in meaning.concepts]
@@ -87,7 +115,7 @@ def build_search(query, index=ALIAS):
         search = search.sort({"year": {"order": "desc"}}, "_score")
     search = search.source(list(RESULT_FIELDS) + ["description"])
     search = search.extra(track_total_hits=True)
-    return search[query.offset:query.offset + query.page_size]
+    return search[query.offset : query.offset + query.page_size]
 
 
 def build_suggest(prefix, limit=10, index=ALIAS):

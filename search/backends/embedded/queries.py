@@ -9,7 +9,13 @@ from .schema import ANALYZERS, PAGE, SCHEMA
 # Title outranks keywords, which outrank description, then a course's lessons and a transcript.
 # A book's page text counts least per word: a 200-page book holds most words somewhere.
 FIELD_BOOSTS = {
-    "title": 2.5, "keywords": 1.8, "tags": 1.5, "description": 1.0, "body": 0.5, "transcript": 0.3, "pages": 0.3,
+    "title": 2.5,
+    "keywords": 1.8,
+    "tags": 1.5,
+    "description": 1.0,
+    "body": 0.5,
+    "transcript": 0.3,
+    "pages": 0.3,
 }
 PAGE_BOOSTS = {"text": 1.0}
 FUZZY_FIELDS = ("title", "keywords", "tags", "description")
@@ -86,8 +92,7 @@ def _combine(required, optional, require_all):
     clauses = [(occur, q) for q in required]
     if not required:
         # Only hints were typed ("guía fase 4"): anything matching one of them qualifies.
-        clauses.append((tantivy.Occur.Must, tantivy.Query.boolean_query(
-            [(tantivy.Occur.Should, q) for q in optional])))
+        clauses.append((tantivy.Occur.Must, tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in optional])))
     else:
         clauses += [(tantivy.Occur.Should, q) for q in optional]
     return tantivy.Query.boolean_query(clauses)

@@ -21,7 +21,7 @@ def render_snippet(snippet):
     for span in sorted(snippet.highlighted(), key=lambda s: s.start):
         if span.start < cursor:
             continue
-        pieces += [raw[cursor:span.start], _OPEN, raw[span.start:span.end], _CLOSE]
+        pieces += [raw[cursor : span.start], _OPEN, raw[span.start : span.end], _CLOSE]
         cursor = span.end
     pieces.append(raw[cursor:])
     text = html.escape(b"".join(pieces).decode("utf-8", "ignore"))

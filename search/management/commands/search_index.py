@@ -26,7 +26,10 @@ class Command(BaseCommand):
         try:
             written = indexing.rebuild(backend)
         except RebuildRefused as exc:
-            raise CommandError(_("El índice nuevo no coincide con la base de datos (%(detail)s); se conserva el anterior.") % {"detail": exc})
+            raise CommandError(
+                _("El índice nuevo no coincide con la base de datos (%(detail)s); se conserva el anterior.")
+                % {"detail": exc}
+            )
         except SearchUnavailable as exc:
             raise CommandError(_("No se pudo reconstruir el índice: %(error)s") % {"error": exc})
         self.stdout.write(self.style.SUCCESS(_("Índice reconstruido con %(n)d recursos y cursos.") % {"n": written}))
@@ -35,9 +38,13 @@ class Command(BaseCommand):
         pending = indexing.backlog()
         indexing.retry_now()
         applied, failed = indexing.drain()
-        self.stdout.write(_("Aplicadas %(applied)d de %(pending)d entradas pendientes.") % {"applied": applied, "pending": pending})
+        self.stdout.write(
+            _("Aplicadas %(applied)d de %(pending)d entradas pendientes.") % {"applied": applied, "pending": pending}
+        )
         if failed:
-            raise CommandError(_("%(n)d entradas siguen en la cola: el motor de búsqueda no respondió.") % {"n": failed})
+            raise CommandError(
+                _("%(n)d entradas siguen en la cola: el motor de búsqueda no respondió.") % {"n": failed}
+            )
 
     def do_status(self):
         backend = get_backend()
