@@ -21,13 +21,27 @@ def env_bool(name, default=False):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+# --------------------------------------------------------------------------------------------------
+# Paths and environment
+# --------------------------------------------------------------------------------------------------
+
 # All local state of the embedded shape lives under one folder so two copies can run side by side.
 DATA_DIR = Path(os.environ.get("ACERVO_DATA_DIR", BASE_DIR / "var")).resolve()
+
+
+# --------------------------------------------------------------------------------------------------
+# Core
+# --------------------------------------------------------------------------------------------------
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+
+# --------------------------------------------------------------------------------------------------
+# Applications and middleware
+# --------------------------------------------------------------------------------------------------
 
 INSTALLED_APPS = [
     "oer",
@@ -106,6 +120,11 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "acervo.wsgi.application"
 
+
+# --------------------------------------------------------------------------------------------------
+# Database
+# --------------------------------------------------------------------------------------------------
+
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{DATA_DIR / 'acervo.sqlite3'}",
@@ -124,6 +143,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+# --------------------------------------------------------------------------------------------------
+# Cache and sessions
+# --------------------------------------------------------------------------------------------------
+
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -138,6 +162,11 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+
+# --------------------------------------------------------------------------------------------------
+# Accounts: authentication, log-in throttling, mail
+# --------------------------------------------------------------------------------------------------
+
 # Users are read through the shared cache on each request; saving or deleting one drops its entry.
 # django-axes comes first: a locked-out username or address is refused before any password check.
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "courses.cached_users.CachedUserBackend"]
@@ -149,6 +178,45 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+LOGIN_URL = "/cuentas/entrar/"
+LOGIN_REDIRECT_URL = "/mi-aprendizaje/"
+LOGOUT_REDIRECT_URL = "/"
+
+# Log-in throttling (django-axes): 10 failures in 15 minutes for one username or one address lock
+# both log-in pages for that username or address until the window passes (docs/seguridad.md).
+from datetime import timedelta  # noqa: E402
+
+AXES_FAILURE_LIMIT = int(os.environ.get("ACERVO_LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("ACERVO_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "courses.views.accounts.locked_out"
+AXES_CLIENT_IP_CALLABLE = "acervo.client_address.client_address"
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_VERBOSE = False
+# How many reverse proxies in front of the site append to X-Forwarded-For; 0 means the TCP peer
+# is the client and the header is ignored.
+ACERVO_TRUSTED_PROXY_COUNT = int(os.environ.get("ACERVO_TRUSTED_PROXY_COUNT", "0"))
+
+# Mail (password reset): SMTP whenever EMAIL_HOST is set, in every settings module; without it
+# production tries a local mail server, dev prints mail and tests keep it in memory.
+EMAIL_HOST = os.environ.get("EMAIL_HOST") or "localhost"
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Acervo <no-responder@acervo.example.org>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_TIMEOUT", str(60 * 60 * 24)))
+
+
+# --------------------------------------------------------------------------------------------------
+# Language and time
+# --------------------------------------------------------------------------------------------------
+
 LANGUAGE_CODE = "es-mx"
 LANGUAGES = [("es-mx", _("Español (México)"))]
 # The second catalogue puts into Spanish what Wagtail's own Spanish leaves in English (its admin).
@@ -158,6 +226,11 @@ USE_I18N = True
 USE_TZ = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("es", "Español")]
 WAGTAIL_I18N_ENABLED = False
+
+
+# --------------------------------------------------------------------------------------------------
+# Static files, media and stored files
+# --------------------------------------------------------------------------------------------------
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
@@ -172,34 +245,69 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = DATA_DIR / "uploads"
 MEDIA_URL = "/media/"
 
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
 # Media: local disk, or S3 when AWS_STORAGE_BUCKET_NAME is set; every upload is validated.
 from media.storage_settings import storages_from_environment  # noqa: E402
 
 STORAGES = storages_from_environment(os.environ)
+
 WAGTAILIMAGES_RENDITION_STORAGE = "media.rendition_storage.RenditionStorage"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.ValidatedImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "media.forms.ValidatedDocumentForm"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Downloads of a record's file_url (import_catalog --fetch): size cap, and hosts exempt from the
+# refusal of loopback, private and cloud-metadata addresses (exact names, e.g. a local mirror).
+ACERVO_FETCH_MAX_BYTES = int(os.environ.get("ACERVO_FETCH_MAX_BYTES", str(2 * 1024**3)))
+ACERVO_FETCH_ALLOWED_HOSTS = env_list("ACERVO_FETCH_ALLOWED_HOSTS")
+# Reading stored books in the background (ingest_files): a book over these limits is refused with
+# its reason in Informes → Archivos instead of tying up the worker.
+ACERVO_INGEST_MAX_PAGES = int(os.environ.get("ACERVO_INGEST_MAX_PAGES", "5000"))
+ACERVO_INGEST_MAX_BYTES = int(os.environ.get("ACERVO_INGEST_MAX_BYTES", str(1024**3)))
+
+
+# --------------------------------------------------------------------------------------------------
+# Public address and signed certificates
+# --------------------------------------------------------------------------------------------------
+
+# The public address: every absolute URL the site writes starts with it (see docs/certificados.md).
+ACERVO_BASE_URL = os.environ.get("ACERVO_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = ACERVO_BASE_URL
+WAGTAILAPI_BASE_URL = ACERVO_BASE_URL
+
+ACERVO_ISSUER_NAME = os.environ.get("ACERVO_ISSUER_NAME", "Acervo — Secretaría de Educación Pública")
+# The issuer's web page named in credentials; empty means ACERVO_BASE_URL.
+ACERVO_ISSUER_URL = os.environ.get("ACERVO_ISSUER_URL", "")
+# Signed certificates: the issuer's private key (PEM, Ed25519 or P-256). Without one, development
+# generates a key under DATA_DIR on first use; production's deploy check refuses to run without it.
+ACERVO_SIGNING_KEY_FILE = os.environ.get("ACERVO_SIGNING_KEY_FILE", "")
+ACERVO_SIGNING_KEY_AUTOCREATE = True
+
+
+# --------------------------------------------------------------------------------------------------
+# Wagtail
+# --------------------------------------------------------------------------------------------------
+
 WAGTAIL_SITE_NAME = "Acervo"
 # The admin loads nothing from other hosts: no Gravatar (it would send editors' email hashes out)
 # and no update check from the browser; both would also break the Content-Security-Policy.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-# The public address: every absolute URL the site writes starts with it (see docs/certificados.md).
-ACERVO_BASE_URL = os.environ.get("ACERVO_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
-WAGTAILADMIN_BASE_URL = ACERVO_BASE_URL
-WAGTAILAPI_BASE_URL = ACERVO_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip", "epub"]
 
+
+# --------------------------------------------------------------------------------------------------
+# Background work
+# --------------------------------------------------------------------------------------------------
+
 # Background work: django-tasks with its database backend; `manage.py db_worker` runs it.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+# --------------------------------------------------------------------------------------------------
+# APIs, OAI-PMH and open data
+# --------------------------------------------------------------------------------------------------
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["acervo.drf.SessionAuthentication"],
@@ -220,22 +328,6 @@ SPECTACULAR_SETTINGS = {
     "PREPROCESSING_HOOKS": ["acervo.openapi.only_public_api"],
 }
 
-LOGIN_URL = "/cuentas/entrar/"
-LOGIN_REDIRECT_URL = "/mi-aprendizaje/"
-LOGOUT_REDIRECT_URL = "/"
-
-# Elasticsearch is used when this is set; otherwise the embedded engine under DATA_DIR.
-ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
-ACERVO_SEARCH_INDEX_DIR = DATA_DIR / "search"
-
-ACERVO_ISSUER_NAME = os.environ.get("ACERVO_ISSUER_NAME", "Acervo — Secretaría de Educación Pública")
-# The issuer's web page named in credentials; empty means ACERVO_BASE_URL.
-ACERVO_ISSUER_URL = os.environ.get("ACERVO_ISSUER_URL", "")
-# Signed certificates: the issuer's private key (PEM, Ed25519 or P-256). Without one, development
-# generates a key under DATA_DIR on first use; production's deploy check refuses to run without it.
-ACERVO_SIGNING_KEY_FILE = os.environ.get("ACERVO_SIGNING_KEY_FILE", "")
-ACERVO_SIGNING_KEY_AUTOCREATE = True
-
 # OAI-PMH and open data: repository id in identifiers (default: the public host), contact,
 # resumption page size, and the anonymous rate of the partner API (/api/v2/).
 ACERVO_OAI_REPOSITORY_ID = os.environ.get("ACERVO_OAI_REPOSITORY_ID", "")
@@ -243,44 +335,19 @@ ACERVO_OAI_ADMIN_EMAIL = os.environ.get("ACERVO_OAI_ADMIN_EMAIL", "datos-abierto
 ACERVO_OAI_PAGE_SIZE = int(os.environ.get("ACERVO_OAI_PAGE_SIZE", "100"))
 ACERVO_API_V2_RATE = os.environ.get("ACERVO_API_V2_RATE", "120/min")
 
-# Downloads of a record's file_url (import_catalog --fetch): size cap, and hosts exempt from the
-# refusal of loopback, private and cloud-metadata addresses (exact names, e.g. a local mirror).
-ACERVO_FETCH_MAX_BYTES = int(os.environ.get("ACERVO_FETCH_MAX_BYTES", str(2 * 1024**3)))
-ACERVO_FETCH_ALLOWED_HOSTS = env_list("ACERVO_FETCH_ALLOWED_HOSTS")
-# Reading stored books in the background (ingest_files): a book over these limits is refused with
-# its reason in Informes → Archivos instead of tying up the worker.
-ACERVO_INGEST_MAX_PAGES = int(os.environ.get("ACERVO_INGEST_MAX_PAGES", "5000"))
-ACERVO_INGEST_MAX_BYTES = int(os.environ.get("ACERVO_INGEST_MAX_BYTES", str(1024**3)))
 
-# Mail (password reset): SMTP whenever EMAIL_HOST is set, in every settings module; without it
-# production tries a local mail server, dev prints mail and tests keep it in memory.
-EMAIL_HOST = os.environ.get("EMAIL_HOST") or "localhost"
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Acervo <no-responder@acervo.example.org>")
-SERVER_EMAIL = DEFAULT_FROM_EMAIL
-EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_TIMEOUT", str(60 * 60 * 24)))
+# --------------------------------------------------------------------------------------------------
+# Search
+# --------------------------------------------------------------------------------------------------
 
-# Log-in throttling (django-axes): 10 failures in 15 minutes for one username or one address lock
-# both log-in pages for that username or address until the window passes (docs/seguridad.md).
-from datetime import timedelta  # noqa: E402
+# Elasticsearch is used when this is set; otherwise the embedded engine under DATA_DIR.
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ACERVO_SEARCH_INDEX_DIR = DATA_DIR / "search"
 
-AXES_FAILURE_LIMIT = int(os.environ.get("ACERVO_LOGIN_FAILURE_LIMIT", "10"))
-AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("ACERVO_LOGIN_LOCKOUT_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
-AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
-AXES_LOCKOUT_CALLABLE = "courses.views.accounts.locked_out"
-AXES_CLIENT_IP_CALLABLE = "acervo.client_address.client_address"
-AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
-AXES_VERBOSE = False
-# How many reverse proxies in front of the site append to X-Forwarded-For; 0 means the TCP peer
-# is the client and the header is ignored.
-ACERVO_TRUSTED_PROXY_COUNT = int(os.environ.get("ACERVO_TRUSTED_PROXY_COUNT", "0"))
+
+# --------------------------------------------------------------------------------------------------
+# Security headers
+# --------------------------------------------------------------------------------------------------
 
 # Content-Security-Policy (django-csp): no inline scripts outside the admin; the S3 origins of
 # STORAGES are added per response (docs/seguridad.md).
@@ -290,6 +357,11 @@ CONTENT_SECURITY_POLICY = content_security_policy()
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 ACERVO_PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+
+# --------------------------------------------------------------------------------------------------
+# Logging
+# --------------------------------------------------------------------------------------------------
 
 LOGGING = {
     "version": 1,
