@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install node-packages migrate messages clean
+.PHONY: run test lint install node-packages migrate messages clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Se necesita $(PYTHON)"; exit 1; }
@@ -41,6 +41,11 @@ run: $(STAMP) node-packages
 test: $(STAMP) node-packages
 	@if command -v msgfmt >/dev/null; then $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0; fi
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# ruff (settings in ruff.toml): lint, then the formatting check; `ruff format .` fixes the latter.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 messages: $(STAMP)
 	$(PY) manage.py makemessages -l es_MX --ignore=.venv --ignore=var --ignore=node_modules

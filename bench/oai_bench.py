@@ -77,7 +77,8 @@ def main():
     for prefix in ("oai_dc", "lom"):
         records, requests, elapsed = harvest(client, prefix)
         print(
-            f"ListRecords {prefix}: {records} records in {requests} requests, {elapsed:.2f} s, {records / elapsed:.0f} records/s"
+            f"ListRecords {prefix}: {records} records in {requests} requests, {elapsed:.2f} s, "
+            f"{records / elapsed:.0f} records/s"
         )
     start = time.perf_counter()
     dump = dumps.publish()

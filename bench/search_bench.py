@@ -301,16 +301,19 @@ def main():
     if "latency" in phases:
         r = run_child("latency", args)
         print(
-            f"latency at {r['docs']} docs ({r['requests_per_backend']} requests each; catalogue import {r['import_seconds']:.0f} s):"
+            f"latency at {r['docs']} docs ({r['requests_per_backend']} requests each; catalogue "
+            f"import {r['import_seconds']:.0f} s):"
         )
         print(f"  indexing   embedded {r['embedded_docs_per_s']:.0f} docs/s")
         print(
-            f"  embedded (API: query + filters + 8 facets + snippets + 20 results)  p50 {r['embedded_p50_ms']:.1f} ms  p95 {r['embedded_p95_ms']:.1f} ms"
+            "  embedded (API: query + filters + 8 facets + snippets + 20 results)  p50 "
+            f"{r['embedded_p50_ms']:.1f} ms  p95 {r['embedded_p95_ms']:.1f} ms"
         )
         if "database_p95_ms" in r:
             print(f"  indexing   Wagtail database backend {r['database_docs_per_s']:.0f} docs/s")
             print(
-                f"  Wagtail database backend (query + filters + 3 facets + 20 results)   p50 {r['database_p50_ms']:.1f} ms  p95 {r['database_p95_ms']:.1f} ms"
+                "  Wagtail database backend (query + filters + 3 facets + 20 results)   p50 "
+                f"{r['database_p50_ms']:.1f} ms  p95 {r['database_p95_ms']:.1f} ms"
             )
             print(f"  p95 speed-up            {r['database_p95_ms'] / r['embedded_p95_ms']:.1f}x")
 

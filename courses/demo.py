@@ -19,7 +19,10 @@ COURSES = [
     {
         "slug": "nem-en-el-aula",
         "title": "La Nueva Escuela Mexicana en el aula",
-        "summary": "Los fundamentos del Plan de Estudio 2022, los campos formativos y el trabajo por proyectos con los libros sin recetas.",
+        "summary": (
+            "Los fundamentos del Plan de Estudio 2022, los campos formativos y el trabajo por proyectos "
+            "con los libros sin recetas."
+        ),
         "hours": 20,
         "level": "primaria",
         "prerequisites": "Ninguno. Pensado para docentes de educación básica.",
@@ -29,12 +32,19 @@ COURSES = [
                 "lessons": [
                     {
                         "title": "¿Qué cambia con la Nueva Escuela Mexicana?",
-                        "text": "<p>El Plan de Estudio 2022 organiza los contenidos en cuatro campos formativos y siete ejes articuladores. La comunidad es el punto de partida del aprendizaje.</p>",
+                        "text": (
+                            "<p>El Plan de Estudio 2022 organiza los contenidos en cuatro campos "
+                            "formativos y siete ejes articuladores. La comunidad es el punto de partida "
+                            "del aprendizaje.</p>"
+                        ),
                         "resources": ["sep:2022:plan-de-estudio"],
                     },
                     {
                         "title": "Campos formativos y ejes articuladores",
-                        "text": "<p>Mira el video y fíjate cómo una misma situación de la vida diaria se trabaja desde varios campos formativos.</p>",
+                        "text": (
+                            "<p>Mira el video y fíjate cómo una misma situación de la vida diaria se "
+                            "trabaja desde varios campos formativos.</p>"
+                        ),
                         "video": "aprendeencasa:video:p5-fracciones-vida-diaria",
                         "resources": ["sep:2023:programa-sintetico-fase-5"],
                     },
@@ -45,7 +55,10 @@ COURSES = [
                 "lessons": [
                     {
                         "title": "Un libro sin recetas",
-                        "text": "<p>Los libros para la maestra y el maestro proponen caminos, no recetas: revisa el de tu fase y elige un proyecto.</p>",
+                        "text": (
+                            "<p>Los libros para la maestra y el maestro proponen caminos, no recetas: "
+                            "revisa el de tu fase y elige un proyecto.</p>"
+                        ),
                         "resources": ["conaliteg:2024:PF5LSR", "conaliteg:2024:PF3LSR"],
                     },
                     {
@@ -56,7 +69,9 @@ COURSES = [
                     },
                     {
                         "title": "Evaluación: fundamentos de la NEM",
-                        "text": "<p>Responde el cuestionario. Necesitas 2 de 3 respuestas correctas; tienes 3 intentos.</p>",
+                        "text": (
+                            "<p>Responde el cuestionario. Necesitas 2 de 3 respuestas correctas; tienes 3 intentos.</p>"
+                        ),
                         "quiz": {
                             "pass_score": "0.66",
                             "max_attempts": 3,
@@ -83,7 +98,9 @@ COURSES = [
     {
         "slug": "fracciones-en-primaria",
         "title": "Enseñar fracciones en primaria",
-        "summary": "Situaciones de reparto, fracciones equivalentes y cómo acompañar los errores frecuentes del alumnado.",
+        "summary": (
+            "Situaciones de reparto, fracciones equivalentes y cómo acompañar los errores frecuentes del alumnado."
+        ),
         "hours": 12,
         "level": "primaria",
         "prerequisites": "Conocer el programa sintético de la fase 4 o 5.",
@@ -93,13 +110,19 @@ COURSES = [
                 "lessons": [
                     {
                         "title": "Las fracciones en la vida diaria",
-                        "text": "<p>Empezamos por los repartos: pizzas, tortillas y listones. Mira el video y anota qué preguntas harías al grupo.</p>",
+                        "text": (
+                            "<p>Empezamos por los repartos: pizzas, tortillas y listones. Mira el video "
+                            "y anota qué preguntas harías al grupo.</p>"
+                        ),
                         "video": "aprendeencasa:video:p5-fracciones-vida-diaria",
                         "resources": ["aprendeencasa:video:p5-fracciones-vida-diaria"],
                     },
                     {
                         "title": "Fracciones equivalentes",
-                        "text": "<p>Distintas formas de nombrar la misma cantidad. Usa el video con tu grupo de cuarto grado.</p>",
+                        "text": (
+                            "<p>Distintas formas de nombrar la misma cantidad. Usa el video con tu grupo "
+                            "de cuarto grado.</p>"
+                        ),
                         "video": "aprendeencasa:video:p4-fracciones-equivalentes",
                     },
                     {

@@ -100,7 +100,8 @@ def check_format(head, name, size, categories):
     if extension not in fmt.extensions:
         raise ValidationError(
             _(
-                "«%(name)s» dice ser .%(extension)s, pero su contenido es %(actual)s. Revisa que sea el archivo correcto."
+                "«%(name)s» dice ser .%(extension)s, pero su contenido es %(actual)s. Revisa que sea "
+                "el archivo correcto."
             )
             % {"name": name, "extension": extension or "?", "actual": fmt.label},
             code="type_mismatch",

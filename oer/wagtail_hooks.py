@@ -49,7 +49,8 @@ def register_editorial_log_actions(actions):
         def format_message(self, log_entry):
             data = log_entry.data or {}
             return _(
-                "Catálogo «%(file)s» importado: %(created)s creados, %(updated)s actualizados, %(unchanged)s sin cambios"
+                "Catálogo «%(file)s» importado: %(created)s creados, %(updated)s actualizados, "
+                "%(unchanged)s sin cambios"
             ) % {
                 "file": data.get("file", "?"),
                 "created": data.get("created", 0),

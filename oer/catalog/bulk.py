@@ -60,7 +60,7 @@ def create_published(parent, pages, user=None):
     ]
     Page.objects.bulk_create(base_rows, batch_size=INSERT_BATCH)
     by_class = defaultdict(list)
-    for page, row in zip(pages, base_rows):
+    for page, row in zip(pages, base_rows, strict=True):
         page.id = row.pk
         page.page_ptr_id = row.pk
         setattr(page, type(page)._meta.pk.attname, row.pk)
@@ -84,7 +84,7 @@ def create_published(parent, pages, user=None):
         for page in pages
     ]
     Revision.objects.bulk_create(revisions, batch_size=INSERT_BATCH)
-    for page, revision in zip(pages, revisions):
+    for page, revision in zip(pages, revisions, strict=True):
         page.live_revision_id = page.latest_revision_id = revision.pk
     # Each new page points at its one revision: one UPDATE with a lookup per row (indexed on
     # base content type and object id) instead of a CASE per row.

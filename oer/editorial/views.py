@@ -107,7 +107,8 @@ class ConfirmCatalogImportView(CatalogImportView):
         messages.success(
             request,
             _(
-                "Catálogo «%(name)s» importado: %(created)d creados, %(updated)d actualizados, %(unchanged)d sin cambios."
+                "Catálogo «%(name)s» importado: %(created)d creados, %(updated)d actualizados, "
+                "%(unchanged)d sin cambios."
             )
             % {
                 "name": pending["name"],

@@ -29,8 +29,7 @@ def repository_files():
 
 
 def numbered_lines(path):
-    for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
-        yield number, line
+    yield from enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1)
 
 
 def test_no_file_cites_a_design_note_outside_the_repository():

@@ -203,7 +203,8 @@ def test_database_unreachable_answers_503_naming_the_database(tmp_path):
         "import django, json; django.setup()\n"
         "from django.test import Client\n"
         "response = Client().get('/salud/')\n"
-        "print(json.dumps({'code': response.status_code, 'body': json.loads(response.content), 'cache': response['Cache-Control']}))\n"
+        "print(json.dumps({'code': response.status_code, 'body': json.loads(response.content), "
+        "'cache': response['Cache-Control']}))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120

@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SHOW = "from django.conf import settings as s; print(s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_USE_TLS, s.DEFAULT_FROM_EMAIL, sep='|')"
+SHOW = (
+    "from django.conf import settings as s; print(s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, "
+    "s.EMAIL_USE_TLS, s.DEFAULT_FROM_EMAIL, sep='|')"
+)
 SECRET = "k" * 20 + "9fj3_2kd8(s!vn3m4x0qpl1zr7w6tyb5" + "x" * 10
 
 

@@ -68,7 +68,10 @@ def test_production_deploy_check_requires_a_signing_key(tmp_path):
 
 
 def test_the_public_address_comes_from_acervo_base_url(tmp_path):
-    code = "from django.conf import settings as s; print(s.ACERVO_BASE_URL, s.WAGTAILADMIN_BASE_URL, s.WAGTAILAPI_BASE_URL)"
+    code = (
+        "from django.conf import settings as s; print(s.ACERVO_BASE_URL, s.WAGTAILADMIN_BASE_URL, "
+        "s.WAGTAILAPI_BASE_URL)"
+    )
     result = run_manage(
         "shell",
         "--no-imports",

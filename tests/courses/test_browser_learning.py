@@ -36,7 +36,8 @@ def test_video_position_is_saved_by_the_script_and_continuar_resumes_there(tab, 
     # The media never loads here, so play it forward by hand; pausing makes the script save.
     with tab.expect_response(lambda r: r.url.endswith(f"/api/v1/lessons/{lesson.pk}/progress/")) as saved:
         tab.evaluate(
-            "() => { const v = document.querySelector('video'); v.currentTime = 42; v.dispatchEvent(new Event('pause')); }"
+            "() => { const v = document.querySelector('video'); v.currentTime = 42; "
+            "v.dispatchEvent(new Event('pause')); }"
         )
     assert saved.value.status == 200
     assert saved.value.json()["position_seconds"] == 42

@@ -26,8 +26,14 @@ def mp4_bytes(size=2048):
     return head + b"\x00" * (size - len(head))
 
 
-VALID_VTT = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nHoy repartimos pizzas.\n\n00:00:05.000 --> 00:00:07.500\nEn partes iguales.\n"
-BROKEN_VTT = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nHoy repartimos pizzas.\n\n00:00:05,000 --> 00:00:07.500\nEn partes iguales.\n"
+VALID_VTT = (
+    "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nHoy repartimos pizzas.\n\n00:00:05.000 --> "
+    "00:00:07.500\nEn partes iguales.\n"
+)
+BROKEN_VTT = (
+    "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nHoy repartimos pizzas.\n\n00:00:05,000 --> "
+    "00:00:07.500\nEn partes iguales.\n"
+)
 
 
 def upload(name, content, content_type="application/octet-stream"):

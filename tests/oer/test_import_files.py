@@ -1,4 +1,5 @@
-"""`import_catalog --files DIR`: every file checked before anything is written, stored once by content, read in the background."""
+"""`import_catalog --files DIR`: every file checked before anything is written, stored once by content,
+read in the background."""
 
 import hashlib
 import os

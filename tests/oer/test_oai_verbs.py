@@ -71,7 +71,7 @@ def test_list_sets_has_levels_and_formative_fields(client, catalogue):
     tree = oai(client, verb="ListSets")
     specs = texts(tree, "//oai:set/oai:setSpec")
     assert {"level", "level:primaria", "level:secundaria", "field", "field:lenguajes"} <= set(specs)
-    names = dict(zip(specs, texts(tree, "//oai:set/oai:setName")))
+    names = dict(zip(specs, texts(tree, "//oai:set/oai:setName"), strict=True))
     assert names["field:saberes-y-pensamiento-cientifico"] == "Saberes y Pensamiento Científico"
 
 

@@ -51,7 +51,7 @@ class Command(BaseCommand):
                     % {"label": missing.label, "pk": missing.record.pk, "name": missing.name}
                 )
 
-        for storage, key, upload_id, initiated in housekeeping.abandoned_uploads(grace):
+        for storage, key, upload_id, _initiated in housekeeping.abandoned_uploads(grace):
             if fix:
                 housekeeping.abort_upload(storage, key, upload_id)
                 self.stdout.write(_("Subida por partes abandonada cancelada: %(key)s") % {"key": key})

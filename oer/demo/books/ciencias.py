@@ -732,7 +732,8 @@ ENDEMIC = (
 INVESTIGATIONS = (
     "Investiga qué especies nativas de plantas hay en tu comunidad y para qué se usan.",
     "Investiga qué área natural protegida está más cerca de tu localidad y qué ecosistema protege.",
-    "Pregunta a personas mayores qué animales veían de niñas o niños y ya no se ven. ¿Por qué crees que desaparecieron?",
+    "Pregunta a personas mayores qué animales veían de niñas o niños y ya no se ven. ¿Por qué crees "
+    "que desaparecieron?",
     "Investiga cuántas variedades de maíz se cultivan en tu estado.",
     "Investiga qué significa que una especie esté «en peligro de extinción» según la ley mexicana.",
 )

@@ -1,4 +1,5 @@
-"""The sample teacher guide for Fase 5 (fifth and sixth grades): the Plan de Estudio 2022 explained, and project plans."""
+"""The sample teacher guide for Fase 5 (fifth and sixth grades): the Plan de Estudio 2022 explained,
+and project plans."""
 
 from .model import Book, Chapter, Heading, Items, Note, Paragraph, Table
 from .practice import one_of, pick, questions, rounds
@@ -592,7 +593,8 @@ PROJECTS = (
         "tema": "las noticias de nuestra comunidad en las dos lenguas que se hablan en ella",
         "producto": "un periódico mural bilingüe",
         "audiencia": "la comunidad escolar",
-        "proposito": "Que el grupo escriba noticias en español y en la lengua originaria de la comunidad y las publique "
+        "proposito": "Que el grupo escriba noticias en español y en la lengua originaria de la "
+        "comunidad y las publique "
         "en un periódico mural.",
     },
     {

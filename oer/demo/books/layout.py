@@ -373,7 +373,9 @@ class Typesetter:
         self._start_page()
         self._place([Heading("Índice")])
         canvas = self.canvas
-        for number, (chapter, start) in enumerate(zip(self.book.chapters, self.book.chapter_starts()), start=1):
+        for number, (chapter, start) in enumerate(
+            zip(self.book.chapters, self.book.chapter_starts(), strict=True), start=1
+        ):
             label = f"{number}. {chapter.title}"
             canvas.setFont(*BODY[:2])
             canvas.setFillColorRGB(*INK)

@@ -210,9 +210,12 @@ def _naturals_problem(rng):
 
 
 NATURALS_THOUGHTS = (
-    "¿Por qué crees que nuestro sistema de numeración agrupa de diez en diez? Una pista: cuenta los dedos de tus manos.",
-    "Con las cifras 3, 0, 8 y 5, usando cada una una sola vez, ¿cuál es el mayor número que puedes formar? ¿Y el menor de cuatro cifras?",
-    "Busca en un periódico o en una etiqueta un número de más de cinco cifras. Léelo en voz alta y escríbelo con letra.",
+    "¿Por qué crees que nuestro sistema de numeración agrupa de diez en diez? Una pista: cuenta los "
+    "dedos de tus manos.",
+    "Con las cifras 3, 0, 8 y 5, usando cada una una sola vez, ¿cuál es el mayor número que puedes "
+    "formar? ¿Y el menor de cuatro cifras?",
+    "Busca en un periódico o en una etiqueta un número de más de cinco cifras. Léelo en voz alta y "
+    "escríbelo con letra.",
     "Si a un número le agregas un cero a la derecha, ¿cuántas veces más grande se vuelve? Prueba con varios ejemplos.",
 )
 
@@ -476,9 +479,12 @@ def _equivalent_problem(rng):
             "de litro equivale?"
         )
         if b * k <= 12
-        else f"En una jarra hay {fraction(a, b)} de litro de agua de limón. Escribe esa cantidad con denominador {b * k}.",
-        f"{first} pintó {fraction(a * k, b * k)} de una barda y {second} dice que pintó {fraction(a, b)}. ¿Pueden tener "
-        "razón los dos? ¿Por qué?",
+        else (
+            f"En una jarra hay {fraction(a, b)} de litro de agua de limón. "
+            f"Escribe esa cantidad con denominador {b * k}."
+        ),
+        f"{first} pintó {fraction(a * k, b * k)} de una barda y {second} dice que pintó "
+        f"{fraction(a, b)}. ¿Pueden tener razón los dos? ¿Por qué?",
     ]
     return Items("Resuelve.", tuple(pick(rng, choices, 2)), 2)
 
@@ -581,7 +587,8 @@ def _race_problem(rng):
         (
             f"En la carrera del recreo, {first} recorrió {fraction(a, b)} de la pista y {second} recorrió "
             f"{fraction(c, d)}. ¿Quién avanzó más? ¿Cuánto le falta a cada quien para terminar?",
-            f"Para un mural, {first} pintó {fraction(c, d)} de la pared y {second} {fraction(a, b)} de otra pared igual. "
+            f"Para un mural, {first} pintó {fraction(c, d)} de la pared y {second} {fraction(a, b)} "
+            "de otra pared igual. "
             "¿Quién pintó menos?",
         ),
         2,
@@ -809,7 +816,7 @@ def _shop_example(rng):
 def _shop_problem(rng):
     products = pick(rng, SHOP, 3)
     prices = [_price(rng, low, high) for _name, low, high in products]
-    rows = tuple((name.capitalize(), pesos(p)) for (name, _l, _h), p in zip(products, prices))
+    rows = tuple((name.capitalize(), pesos(p)) for (name, _l, _h), p in zip(products, prices, strict=True))
     name = rng.choice(NAMES)
     return Table(
         ("Producto en la tiendita de la escuela", "Precio"),
@@ -1034,16 +1041,19 @@ def _tiles(rng):
     return Items(
         "Resuelve.",
         (
-            f"¿Cuántas losetas cuadradas de {side} cm por lado se necesitan para cubrir un piso de {long} m por {wide} m? "
+            f"¿Cuántas losetas cuadradas de {side} cm por lado se necesitan para cubrir un piso de "
+            f"{long} m por {wide} m? "
             f"Pista: en cada metro caben {per_meter} losetas en fila.",
-            f"{name} quiere cercar un corral rectangular de {long * 3} m por {wide * 2} m. ¿Cuántos metros de malla necesita?",
+            f"{name} quiere cercar un corral rectangular de {long * 3} m por {wide * 2} m. ¿Cuántos "
+            "metros de malla necesita?",
         ),
         2,
     )
 
 
 AREAS_THOUGHTS = (
-    "¿Cuántos rectángulos distintos, con lados de metros enteros, tienen un área de 24 m²? ¿Cuál tiene el menor perímetro?",
+    "¿Cuántos rectángulos distintos, con lados de metros enteros, tienen un área de 24 m²? ¿Cuál "
+    "tiene el menor perímetro?",
     "Si duplicas el largo y el ancho de un rectángulo, ¿qué pasa con su perímetro? ¿Y con su área?",
     "Mide el largo y el ancho de tu salón con pasos y después con una cinta métrica. Calcula su área aproximada.",
 )
@@ -1125,7 +1135,8 @@ def _time_problems(rng):
         "Resuelve.",
         (
             f"Una película dura {minutes} minutos. ¿Cuántas horas y minutos son?",
-            f"El camión sale a las {start_hour}:{start_minute:02d} y el viaje dura {minutes} minutos. ¿A qué hora llega?",
+            f"El camión sale a las {start_hour}:{start_minute:02d} y el viaje dura {minutes} minutos. "
+            "¿A qué hora llega?",
         ),
         1,
     )
@@ -1242,7 +1253,8 @@ def _unit_value_problem(rng):
         "Resuelve.",
         (
             f"Si {count} {product} cuestan {pesos(price * count)}, ¿cuánto cuestan {asked}?",
-            f"En una escuela de {rng.choice([200, 300, 400, 500])} estudiantes, el {rng.choice([10, 20, 25, 50])}% llega "
+            f"En una escuela de {rng.choice([200, 300, 400, 500])} estudiantes, "
+            f"el {rng.choice([10, 20, 25, 50])}% llega "
             "en bicicleta. ¿Cuántos estudiantes llegan en bicicleta?",
         ),
         2,
@@ -1319,7 +1331,7 @@ def _mean_example(rng):
 def _votes(rng):
     fruits = ["Mango", "Plátano", "Sandía", "Manzana", "Guayaba", "Papaya"]
     votes = rng.sample(range(2, 13), 4)  # different counts: one fruit is the mode
-    rows = tuple((fruit, str(count)) for fruit, count in zip(pick(rng, fruits, 4), votes))
+    rows = tuple((fruit, str(count)) for fruit, count in zip(pick(rng, fruits, 4), votes, strict=True))
     return Table(
         ("Fruta favorita", "Votos"),
         rows,

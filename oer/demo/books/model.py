@@ -94,4 +94,4 @@ class Book:
         return starts
 
     def start_of(self, title):
-        return dict(zip((c.title for c in self.chapters), self.chapter_starts()))[title]
+        return dict(zip((c.title for c in self.chapters), self.chapter_starts(), strict=True))[title]
