@@ -44,10 +44,15 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # --------------------------------------------------------------------------------------------------
 
 INSTALLED_APPS = [
+    "accounts",
     "oer",
     "courses",
     "search",
     "media",
+    "operations",
+    "offline.nodes",
+    "offline.packs",
+    "offline.web",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -71,6 +76,9 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -82,6 +90,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A lost database connection answers 503 in Spanish (docs/operacion.md); acervo/urls.py's
+    # handler500 does the same when a middleware, not a view, met the error.
+    "acervo.database_unavailable.DatabaseUnavailableMiddleware",
     # Outside the page cache so cached answers carry the policy too (see docs/seguridad.md).
     "acervo.security_headers.ContentSecurityPolicyMiddleware",
     "acervo.security_headers.PermissionsPolicyMiddleware",
@@ -93,6 +104,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Two-factor: marks the session's verified device, then keeps the admin behind the code (docs/seguridad.md).
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.two_factor.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: turns a locked-out log-in into the Spanish 429 page.
@@ -212,6 +226,14 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_TIMEOUT", str(60 * 60 * 24)))
 
+# Two-factor for the admin (django-otp): wrong codes count as failed log-ins for django-axes, so
+# django-otp's own growing delay is off. Sign-up mail verification is off unless asked for.
+OTP_TOTP_ISSUER = "Acervo"
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+ACERVO_REQUIRE_EMAIL_VERIFICATION = env_bool("ACERVO_REQUIRE_EMAIL_VERIFICATION", False)
+ACERVO_EMAIL_VERIFICATION_DAYS = int(os.environ.get("ACERVO_EMAIL_VERIFICATION_DAYS", "3"))
+
 
 # --------------------------------------------------------------------------------------------------
 # Language and time
@@ -282,6 +304,11 @@ ACERVO_ISSUER_URL = os.environ.get("ACERVO_ISSUER_URL", "")
 # generates a key under DATA_DIR on first use; production's deploy check refuses to run without it.
 ACERVO_SIGNING_KEY_FILE = os.environ.get("ACERVO_SIGNING_KEY_FILE", "")
 ACERVO_SIGNING_KEY_AUTOCREATE = True
+# Learning records (docs/xapi.md): with a Learning Record Store's xAPI endpoint (".../xAPI"), learning
+# events go to it as xAPI statements; empty sends nothing.
+XAPI_LRS_URL = os.environ.get("XAPI_LRS_URL", "")
+XAPI_LRS_USERNAME = os.environ.get("XAPI_LRS_USERNAME", "")
+XAPI_LRS_PASSWORD = os.environ.get("XAPI_LRS_PASSWORD", "")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -334,6 +361,10 @@ ACERVO_OAI_REPOSITORY_ID = os.environ.get("ACERVO_OAI_REPOSITORY_ID", "")
 ACERVO_OAI_ADMIN_EMAIL = os.environ.get("ACERVO_OAI_ADMIN_EMAIL", "datos-abiertos@acervo.example.org")
 ACERVO_OAI_PAGE_SIZE = int(os.environ.get("ACERVO_OAI_PAGE_SIZE", "100"))
 ACERVO_API_V2_RATE = os.environ.get("ACERVO_API_V2_RATE", "120/min")
+# Community nodes (docs/offline.md): keys of the nodes this instance gives quiz answers to, and the
+# key this node signs its course requests with when it syncs from another instance.
+ACERVO_NODE_KEYS = os.environ.get("ACERVO_NODE_KEYS", "")
+ACERVO_SYNC_KEY = os.environ.get("ACERVO_SYNC_KEY", "")
 
 
 # --------------------------------------------------------------------------------------------------

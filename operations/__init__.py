@@ -1,0 +1,1 @@
+"""Operating a running site: backup and restore (see docs/operacion.md)."""
