@@ -11,6 +11,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from acervo.api_fallback import api_not_found
 from acervo.health import health
 
+# A lost database connection raised outside a view still answers 503, not 500 (docs/operacion.md).
+handler500 = "acervo.database_unavailable.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documentos/", include(wagtaildocs_urls)),
@@ -25,6 +28,9 @@ urlpatterns += [
     path("", include("courses.urls")),
     path("", include("media.urls")),
     path("", include("oer.urls")),
+    path("", include("offline.web.urls")),
+    path("", include("offline.nodes.urls")),
+    path("", include("offline.packs.urls")),
     # Whatever is left under /api/ is an unknown address: answer JSON, not Wagtail's HTML 404.
     re_path(r"^api/", api_not_found),
 ]

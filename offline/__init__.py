@@ -1,0 +1,1 @@
+"""Working without a connection: grade packs, offline lessons and community nodes."""

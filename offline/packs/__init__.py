@@ -1,0 +1,1 @@
+"""Offline packs: a grade of the catalogue as a static site in a zip, built in the background."""

@@ -1,0 +1,55 @@
+"""Rich text made safe for a pack: links inside the pack become relative, the rest are marked online.
+
+A pack opens from `file://` with no network: nothing in it may load from elsewhere (images,
+frames, scripts), and a link leaving the pack says so.
+"""
+
+import re
+from html import escape
+
+from lxml import html as lxml_html
+from wagtail.rich_text import expand_db_html
+
+from acervo import public_address
+
+ONLINE_CLASS = "requiere-internet"
+DROPPED_TAGS = ("script", "style", "iframe", "object", "embed", "img", "picture", "video", "audio", "source", "link")
+RESOURCE_PATH = re.compile(r"^/recursos/(?P<slug>[^/]+)/?$")
+
+
+def offline_html(source, contents, root):
+    """The rich text `source` (database form) as HTML for a pack page found `root` below the pack's root."""
+    expanded = expand_db_html(source or "")
+    if not expanded.strip():
+        return ""
+    wrapper = lxml_html.fragment_fromstring(expanded, create_parent="div")
+    for element in list(wrapper.iter(*DROPPED_TAGS)):
+        element.drop_tree()
+    for element in wrapper.iter():
+        for attribute in [name for name in element.attrib if name.startswith("on") or name in ("style", "src")]:
+            del element.attrib[attribute]
+    for anchor in wrapper.iter("a"):
+        rewrite_link(anchor, contents, root)
+    head = escape(wrapper.text or "", quote=False)
+    return head + "".join(lxml_html.tostring(child, encoding="unicode") for child in wrapper)
+
+
+def rewrite_link(anchor, contents, root):
+    href = (anchor.get("href") or "").strip()
+    match = RESOURCE_PATH.match(href)
+    entry = contents.entry_for_slug(match["slug"]) if match else None
+    if entry is not None:
+        anchor.set("href", root + entry.path)
+        return
+    if href.startswith("#"):
+        return
+    if not href or href.startswith(("javascript:", "data:", "mailto:")):
+        anchor.attrib.pop("href", None)
+        return
+    mark_online(anchor, public_address.absolute(href) if href.startswith("/") else href)
+
+
+def mark_online(anchor, url):
+    anchor.set("href", url)
+    anchor.set("class", ONLINE_CLASS)
+    anchor.set("rel", "external")
