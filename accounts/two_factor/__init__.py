@@ -1,0 +1,1 @@
+"""TOTP two-factor verification for the Wagtail admin, on django-otp (docs/seguridad.md)."""
