@@ -22,11 +22,18 @@
       var position = Math.floor(video.currentTime || 0);
       if (position === lastSent) return;
       lastSent = position;
+      var body = { status: "in_progress", position_seconds: position };
+      // Without a connection the write waits in the browser and is sent later (see docs/offline.md).
+      var offline = document.getElementById("sin-conexion");
+      if (window.AcervoQueue && offline && offline.dataset.user) {
+        window.AcervoQueue.send(offline.dataset.user, url, body, true).catch(function () { lastSent = -1; });
+        return;
+      }
       fetch(url, {
         method: "PUT",
         credentials: "same-origin",
         headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
-        body: JSON.stringify({ status: "in_progress", position_seconds: position }),
+        body: JSON.stringify(body),
         keepalive: true
       }).catch(function () { lastSent = -1; });
     }
