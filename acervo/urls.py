@@ -25,6 +25,7 @@ urlpatterns = [
 # Each app owns its URLs; they come before Wagtail's catch-all page serving.
 urlpatterns += [
     path("", include("search.urls")),
+    path("", include("accounts.urls")),
     path("", include("courses.urls")),
     path("", include("media.urls")),
     path("", include("oer.urls")),

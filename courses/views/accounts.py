@@ -14,12 +14,15 @@ from django.contrib.auth.views import (
     PasswordResetView,
 )
 from django.core.cache import cache
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.email_verification import pending as email_verification
+from accounts.email_verification.forms import VerifiedLogInForm
 from acervo.client_address import client_address
 
 
@@ -59,26 +62,45 @@ def sign_up(request):
         return redirect(settings.LOGIN_REDIRECT_URL)
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if settings.ACERVO_REQUIRE_EMAIL_VERIFICATION:
+            return _sign_up_unverified(request, form)
         user = form.save()
         login(request, user, backend="courses.cached_users.CachedUserBackend")
         return redirect(_safe_next(request, settings.LOGIN_REDIRECT_URL))
     return render(request, "courses/accounts/sign_up.html", {"form": form, "next": _safe_next(request, "")})
 
 
-log_in = LoginView.as_view(template_name="courses/accounts/log_in.html", redirect_authenticated_user=True)
+def _sign_up_unverified(request, form):
+    """The account waits for its mail to be confirmed (docs/seguridad.md); if the mail cannot go, no account is kept."""
+    try:
+        with transaction.atomic():
+            email_verification.start(form.save())
+    except OSError:  # smtplib's errors included
+        form.add_error(None, _("No pudimos enviar el correo de confirmación. Intenta de nuevo en unos minutos."))
+        context = {"form": form, "next": _safe_next(request, "")}
+        return render(request, "courses/accounts/sign_up.html", context, status=503)
+    return redirect("email-verification-sent")
+
+
+log_in = LoginView.as_view(
+    template_name="courses/accounts/log_in.html",
+    authentication_form=VerifiedLogInForm,
+    redirect_authenticated_user=True,
+)
 log_out = LogoutView.as_view()
 
 
-def _too_many_reset_requests(request):
+def too_many_mail_requests(request, purpose):
     """Counts this request against its client address and the address typed; True past the log-in limit.
 
-    The same limit and window as log-in throttling, so the form can neither be used to probe
-    addresses quickly nor to flood one mailbox. The window starts with the first request.
+    The same limit and window as log-in throttling, so a form that sends mail (password reset, sign-up
+    confirmation) can neither be used to probe addresses quickly nor to flood one mailbox. The window
+    starts with the first request.
     """
     window = settings.AXES_COOLOFF_TIME.total_seconds()
     typed = request.POST.get("email", "").strip().lower()[:254]
     exceeded = False
-    for key in (f"password-reset:client:{client_address(request)}", f"password-reset:email:{typed}"):
+    for key in (f"{purpose}:client:{client_address(request)}", f"{purpose}:email:{typed}"):
         cache.add(key, 0, timeout=window)
         try:
             count = cache.incr(key)
@@ -98,7 +120,7 @@ class PasswordReset(PasswordResetView):
     success_url = reverse_lazy("password-reset-done")
 
     def post(self, request, *args, **kwargs):
-        if _too_many_reset_requests(request):
+        if too_many_mail_requests(request, "password-reset"):
             return locked_out(request)
         return super().post(request, *args, **kwargs)
 
