@@ -27,6 +27,8 @@ def server_version():
 
 def dump(destination):
     """Copy the live database into the file `destination` (a new file)."""
+    if not database_path().is_file():
+        raise BackupError(_("No existe la base de datos SQLite %(path)s.") % {"path": database_path()})
     source = sqlite3.connect(database_path(), timeout=TIMEOUT_SECONDS)
     target = sqlite3.connect(destination)
     try:

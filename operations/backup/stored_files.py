@@ -27,12 +27,20 @@ def listing(storage):
             if not item.key.endswith("/")
         ]
     else:
-        found = [(name, storage.size(name)) for name in _walk(storage, "")]
+        found = list(_sizes(storage, _walk(storage, "")))
     return sorted(found)
 
 
+def _sizes(storage, names):
+    for name in names:
+        try:
+            yield name, storage.size(name)
+        except FileNotFoundError:
+            continue  # deleted by the site since listdir saw it
+
+
 def _walk(storage, folder):
-    if folder and not storage.exists(folder):
+    if not storage.exists(folder):
         return
     directories, files = storage.listdir(folder)
     for name in files:

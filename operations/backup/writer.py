@@ -65,12 +65,28 @@ def _add_stored_file(tar, storage, name, size):
         handle = storage.open(name, "rb")
     except FileNotFoundError:
         return None
+    except OSError as exc:
+        raise _unreadable(name, exc)
     except Exception:
         if not storage.exists(name):
             return None
         raise
     with handle:
-        return _add(tar, FILES_DIR + name, handle, size)
+        try:
+            return _add(tar, FILES_DIR + name, handle, size)
+        except OSError as exc:
+            raise _unreadable(name, exc)
+
+
+def _unreadable(name, error):
+    return BackupError(_("No se pudo leer el archivo guardado «%(name)s»: %(error)s") % {"name": name, "error": error})
+
+
+def _listing(storage):
+    try:
+        return stored_files.listing(storage)
+    except OSError as exc:
+        raise BackupError(_("No se pudo listar los archivos guardados: %(error)s") % {"error": exc})
 
 
 def _add_bytes(tar, path, data):
@@ -93,7 +109,7 @@ def write_backup(output, progress=no_progress, storage=None):
             # The database first: files deleted afterwards are the only ones a restore can miss.
             with tempfile.TemporaryDirectory(dir=output.parent, prefix=".acervo-backup-") as work_dir:
                 members.append(_add_database(tar, work_dir, engine))
-            listing = stored_files.listing(storage)
+            listing = _listing(storage)
             for name, size in progress(listing, desc=_("Archivos"), unit=_("archivo")):
                 member = _add_stored_file(tar, storage, name, size)
                 if member is None:
