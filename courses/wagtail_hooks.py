@@ -1,4 +1,4 @@
-"""What courses adds to the Wagtail admin: the certificates section, where publishers revoke."""
+"""What courses adds to the Wagtail admin: the certificates section, where publishers revoke, and the course report."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -8,8 +8,16 @@ from wagtail.permissions import register_permission_policy
 from courses.certificate_admin import CertificatePermissionPolicy, certificate_viewset
 from courses.credentials.revocation import LOG_ACTION
 from courses.models import Certificate
+from courses.packages import admin as course_import
+from courses.report import views as course_report
 
 register_permission_policy(Certificate, CertificatePermissionPolicy(Certificate))
+
+
+hooks.register("register_admin_urls", course_report.url_patterns)
+hooks.register("register_reports_menu_item", course_report.menu_item)
+hooks.register("register_admin_urls", course_import.url_patterns)
+hooks.register("register_admin_menu_item", course_import.menu_item)
 
 
 @hooks.register("register_admin_viewset")
