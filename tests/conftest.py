@@ -135,8 +135,16 @@ def record_factory():
     return CatalogRecordFactory
 
 
+# Suites whose outcome does not depend on the database engine: CI runs them once, on SQLite.
+ENGINE_AGNOSTIC_FOLDERS = ("tests/offline/", "tests/courses/xapi/")
+
+
 def pytest_collection_modifyitems(config, items):
-    """Every test that drives Chromium is an `e2e` test, so CI can run the browser suite once."""
+    """Browser tests are `e2e`; they and the engine-agnostic suites are `single_db` (run once in CI)."""
     for item in items:
+        path = item.path.as_posix()
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.e2e)
+            item.add_marker(pytest.mark.single_db)
+        elif any(f"/{folder}" in path for folder in ENGINE_AGNOSTIC_FOLDERS):
+            item.add_marker(pytest.mark.single_db)
