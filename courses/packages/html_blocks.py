@@ -19,6 +19,7 @@ ALLOWED_ATTRIBUTES = {"a": {"href"}, "video": {"src"}, "source": {"src"}}
 RENAMES = {"strong": "b", "em": "i"}
 LINK = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
 VIDEO = re.compile(r"^https?://", re.IGNORECASE)
+SPACES = re.compile(r"\s+")
 
 
 def sanitise(source):
@@ -33,9 +34,21 @@ def sanitise(source):
     )
 
 
+def _collapse(text, keep_space):
+    if not text:
+        return text
+    collapsed = SPACES.sub(" ", text)
+    return collapsed if keep_space or collapsed.strip() else None
+
+
 def _tidy(root):
     for element in root.iter():
         element.tag = RENAMES.get(element.tag, element.tag)
+        # HTML whitespace is not content: runs become one space, and none is kept between list items.
+        inside_list = element.tag in ("ul", "ol")
+        element.text = _collapse(element.text, not inside_list)
+        parent = element.getparent()
+        element.tail = _collapse(element.tail, parent is None or parent.tag not in ("ul", "ol"))
         if element.tag == "a" and not LINK.match(element.get("href", "")):
             element.drop_tag()  # links into the package or relative addresses lead nowhere here
 

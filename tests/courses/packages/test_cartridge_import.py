@@ -59,7 +59,10 @@ def test_realistic_cartridge_becomes_a_published_course(run_command, site_struct
     assert [b.block_type for b in first.body] == ["heading", "paragraph", "heading", "paragraph"]
     assert first.body[0].value == "Evaluar durante el proceso, no solo al final"
     html = body_html(first)
-    assert "<b>evaluación formativa</b>" in html and "<li>¿Hacia dónde va el aprendizaje?" in html
+    assert (
+        "<b>evaluación formativa</b>" in html
+        and "<ol><li>¿Hacia dónde va el aprendizaje? (las metas y los criterios de éxito)</li><li>" in html
+    )
     assert "script" not in html and "console.log" not in html
     readings = body_html(lesson("l-leccion-lecturas"))
     assert '<a href="https://www.gob.mx/mejoredu">Comisión Nacional para la Mejora Continua' in readings
