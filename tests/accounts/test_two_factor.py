@@ -103,7 +103,7 @@ def test_an_operator_turns_it_off_for_a_user_who_lost_the_phone(editor, run_comm
     turn_on(admin_log_in("editora"))
     assert admin_log_in("editora").get("/admin/").status_code == 302
     result = run_command("two_factor_off", "editora")
-    assert result.code == 0 and "desactivada para «editora»" in result.out
+    assert result.code == 0 and "desactivada para «editora»" in result.stdout
     assert admin_log_in("editora").get("/admin/").status_code == 200
     missing = run_command("two_factor_off", "nadie")
-    assert missing.code == 1 and "No hay un usuario «nadie»" in missing.err
+    assert missing.code == 1 and "No hay un usuario «nadie»" in missing.stderr
