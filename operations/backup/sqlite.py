@@ -25,23 +25,26 @@ def server_version():
     return sqlite3.sqlite_version
 
 
+def _copy(source, target, journal_mode, failure):
+    """Copy every page of `source` into `target` through the backup API (one step: one snapshot)."""
+    try:
+        # pages=-1: in steps, every write by another connection between two steps would restart the copy.
+        source.backup(target, pages=-1)
+        target.execute(f"PRAGMA journal_mode={journal_mode}").fetchall()
+    except sqlite3.Error as exc:
+        raise BackupError(failure % {"error": exc})
+    finally:
+        target.close()
+        source.close()
+
+
 def dump(destination):
     """Copy the live database into the file `destination` (a new file)."""
     if not database_path().is_file():
         raise BackupError(_("No existe la base de datos SQLite %(path)s.") % {"path": database_path()})
-    source = sqlite3.connect(database_path(), timeout=TIMEOUT_SECONDS)
-    target = sqlite3.connect(destination)
-    try:
-        # pages=-1: the whole copy in one step, one snapshot; in steps, every write by another
-        # connection between two steps would restart the copy.
-        source.backup(target, pages=-1)
-        # A self-contained file: no -wal beside it.
-        target.execute("PRAGMA journal_mode=DELETE").fetchall()
-    except sqlite3.Error as exc:
-        raise BackupError(_("No se pudo copiar la base de datos SQLite: %(error)s") % {"error": exc})
-    finally:
-        target.close()
-        source.close()
+    live = sqlite3.connect(database_path(), timeout=TIMEOUT_SECONDS)
+    # DELETE: a self-contained file, no -wal beside it.
+    _copy(live, sqlite3.connect(destination), "DELETE", _("No se pudo copiar la base de datos SQLite: %(error)s"))
 
 
 def check(path):
@@ -59,14 +62,7 @@ def check(path):
 
 def restore(path):
     """Replace the configured database's content with the copy at `path`."""
-    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    target = sqlite3.connect(database_path(), timeout=TIMEOUT_SECONDS)
-    try:
-        source.backup(target, pages=-1)
-        # The site's connections ask for WAL themselves; set it now so the file is as the site leaves it.
-        target.execute("PRAGMA journal_mode=WAL").fetchall()
-    except sqlite3.Error as exc:
-        raise BackupError(_("No se pudo escribir la base de datos SQLite: %(error)s") % {"error": exc})
-    finally:
-        target.close()
-        source.close()
+    copy = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    live = sqlite3.connect(database_path(), timeout=TIMEOUT_SECONDS)
+    # WAL, as the site's own connections leave it.
+    _copy(copy, live, "WAL", _("No se pudo escribir la base de datos SQLite: %(error)s"))
