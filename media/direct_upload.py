@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from .formats import HEAD_BYTES
 from .models import MediaAsset
+from .storage_errors import unavailable_error
 from .validation import check_declared, check_format
 
 SIGNING_SALT = "acervo-media-direct-upload"
@@ -72,9 +73,7 @@ def _unsign(token):
 
 
 def _storage_error():
-    return ValidationError(
-        _("El almacenamiento no respondió; vuelve a intentarlo en unos minutos."), code="storage_unavailable"
-    )
+    return unavailable_error()
 
 
 def _part_urls(target, upload_id, numbers):

@@ -6,6 +6,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
+from .storage_errors import check_reachable
 from .validation import validate_upload
 
 
@@ -14,6 +15,7 @@ def _validated(form, categories):
     # Only a newly uploaded file is checked: an unchanged one already passed when it arrived.
     if isinstance(file, UploadedFile):
         validate_upload(file, categories)
+        check_reachable()
     return file
 
 
@@ -53,6 +55,7 @@ class MediaAssetForm(WagtailAdminModelForm):
             kind = cleaned.get("kind") or "video"
             try:
                 fmt = validate_upload(file, {kind})
+                check_reachable()
             except ValidationError as error:
                 self.add_error("file", error)
             else:

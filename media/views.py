@@ -16,6 +16,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import direct_upload
 from .models import MediaAsset
+from .storage_errors import check_reachable
 from .validation import validate_upload
 
 ADD_PERMISSION = "acervo_media.add_mediaasset"
@@ -32,6 +33,7 @@ class UploadForm(forms.Form):
         if file and kind:
             try:
                 cleaned["format"] = validate_upload(file, {kind})
+                check_reachable()
             except ValidationError as error:
                 self.add_error("file", error)
         return cleaned

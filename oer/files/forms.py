@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from media.storage_errors import STORAGE_ERRORS, unavailable_error
 from media.stored_files import CHUNK, Digest, store_path
 
 from .record_files import check_local_file, kind_label
@@ -54,13 +55,16 @@ class ResourcePageForm(WagtailAdminPageForm):
                 )
             # Stored now, while the upload is at hand; the same bytes are kept once, so a form that
             # fails on another field costs nothing when it is sent again.
-            stored, _created = store_path(
-                temporary.name,
-                upload.name,
-                checked.categories,
-                digest=Digest(checked.sha256, checked.size),
-                checked=True,
-            )
+            try:
+                stored, _created = store_path(
+                    temporary.name,
+                    upload.name,
+                    checked.categories,
+                    digest=Digest(checked.sha256, checked.size),
+                    checked=True,
+                )
+            except STORAGE_ERRORS:
+                raise unavailable_error() from None
         return stored
 
     def save(self, commit=True):
