@@ -39,6 +39,10 @@ def sync_from(url, level="", with_files=False, report=no_report):
             finish(SyncRun.objects.create(source=known), counts, client, SyncRun.Status.FAILED, error.message)
         raise
     source, _created = SyncSource.objects.get_or_create(url=client.base_url, level=level or "")
+    # A run still "running" was killed: say so in the admin (its written pages stay, and this run resumes).
+    source.runs.filter(status=SyncRun.Status.RUNNING).update(
+        status=SyncRun.Status.FAILED, error=_("Interrumpida; la siguiente sincronización siguió desde ahí.")
+    )
     run = SyncRun.objects.create(source=source)
     report(_("Sincronizando desde %(name)s (%(url)s).") % {"name": name, "url": client.base_url})
     try:
