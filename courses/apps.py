@@ -13,3 +13,6 @@ class CoursesConfig(AppConfig):
         from courses.credentials import checks  # noqa: F401  (registers the signing-key deploy check)
 
         signals.connect()
+        from courses.xapi import report
+
+        report.register()

@@ -7,6 +7,7 @@ every URL in it is absolute at the public address so it stands alone.
 import uuid
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from acervo import public_address
@@ -21,15 +22,15 @@ OB3_CONTEXT = [
 
 
 def page_path(code):
-    return f"/certificados/{code}/"
+    return reverse("certificate", kwargs={"code": code})
 
 
 def credential_id(code):
-    return public_address.absolute(f"/certificados/{code}.json")
+    return public_address.absolute(reverse("certificate-json", kwargs={"code": code}))
 
 
 def jwt_url(code):
-    return public_address.absolute(f"/certificados/{code}.jwt")
+    return public_address.absolute(reverse("certificate-jwt", kwargs={"code": code}))
 
 
 def subject_id(code):

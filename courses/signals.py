@@ -1,8 +1,8 @@
 """Thin signal handlers.
 
-However an account is deleted (API, dashboard, admin), its certificates lose the name, and a saved or
-deleted account leaves the user cache (`courses.cached_users`). Whatever changes
-a course's shape (saving, publishing, unpublishing, moving or deleting its pages, its quizzes or a view
+However an account is deleted (API, dashboard, admin), its certificates lose the name and its xAPI
+statements are dropped; a saved or deleted account leaves the user cache (`courses.cached_users`).
+Whatever changes a course's shape (saving, publishing, unpublishing, moving or deleting its pages, its quizzes or a view
 restriction), every process drops its cached course plans.
 """
 
@@ -12,10 +12,12 @@ from wagtail.models import PageViewRestriction
 from wagtail.signals import page_unpublished, post_page_move
 
 
-def _anonymise_certificates(sender, instance, **kwargs):
-    from courses import api
+def _forget_learner(sender, instance, **kwargs):
+    from courses.learning import certificates
+    from courses.xapi import outbox
 
-    api.anonymise_certificates(instance)
+    certificates.anonymise(instance)
+    outbox.forget_account(instance)
 
 
 def _forget_cached_user(sender, instance, **kwargs):
@@ -33,7 +35,7 @@ def _course_shape_changed(sender, **kwargs):
 def connect():
     from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage, Quiz, TrackPage
 
-    pre_delete.connect(_anonymise_certificates, sender=settings.AUTH_USER_MODEL, dispatch_uid="courses-anonymise")
+    pre_delete.connect(_forget_learner, sender=settings.AUTH_USER_MODEL, dispatch_uid="courses-anonymise")
     for name, signal in {"saved": post_save, "deleted": post_delete}.items():
         signal.connect(_forget_cached_user, sender=settings.AUTH_USER_MODEL, dispatch_uid=f"courses-user-{name}")
     pages = (CourseIndexPage, TrackPage, CoursePage, ModulePage, LessonPage)

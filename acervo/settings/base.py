@@ -96,6 +96,9 @@ MIDDLEWARE = [
     # Outside the page cache so cached answers carry the policy too (see docs/seguridad.md).
     "acervo.security_headers.ContentSecurityPolicyMiddleware",
     "acervo.security_headers.PermissionsPolicyMiddleware",
+    # Anonymous searches and pages from the shared cache, before any session or database work;
+    # outside the page cache so stored answers keep its headers (docs/operacion.md).
+    "acervo.response_cache.AnonymousResponseCacheMiddleware",
     # Outside the session middleware so it sees every cookie the response ends up setting.
     "oer.caching.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -175,6 +178,8 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Seconds anonymous search answers and public pages are served from the cache; 0 turns it off.
+ACERVO_RESPONSE_CACHE_SECONDS = int(os.environ.get("ACERVO_RESPONSE_CACHE_SECONDS", "0"))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -205,7 +210,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("ACERVO_LOGIN_LOCKOUT_M
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
-AXES_LOCKOUT_CALLABLE = "courses.views.accounts.locked_out"
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_CLIENT_IP_CALLABLE = "acervo.client_address.client_address"
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_VERBOSE = False

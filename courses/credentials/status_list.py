@@ -12,6 +12,7 @@ import secrets
 
 from django.core.cache import cache
 from django.db.models import Max, Min
+from django.urls import reverse
 from django.utils import timezone
 
 from acervo import public_address
@@ -30,7 +31,7 @@ _random = secrets.SystemRandom()
 
 
 def list_url(number):
-    return public_address.absolute(f"/certificados/estado/{number}.jwt")
+    return public_address.absolute(reverse("certificate-status-list", kwargs={"number": number}))
 
 
 def entry(status_index):

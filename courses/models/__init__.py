@@ -1,5 +1,8 @@
 """Course content pages, quizzes and the learner's records."""
 
+# Last: the xAPI outbox model lives with its package (courses/xapi/) but belongs to this app.
+from courses.xapi.models import XapiStatement  # noqa: E402
+
 from .learner import Certificate, Enrolment, LessonProgress, QuizAttempt
 from .pages import CourseIndexPage, CoursePage, LessonPage, ModulePage, TrackPage
 from .quiz import Quiz
@@ -17,4 +20,5 @@ __all__ = [
     "QuizAttempt",
     "SigningKey",
     "TrackPage",
+    "XapiStatement",
 ]

@@ -1,5 +1,7 @@
 """A lesson's quiz, edited inline on the lesson; its questions and choices are stream blocks with stable ids."""
 
+from typing import NamedTuple
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +11,19 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 
 from courses.blocks import QuestionsBlock
+
+
+class Choice(NamedTuple):
+    id: str
+    text: str
+    correct: bool
+
+
+class Question(NamedTuple):
+    id: str
+    text: str
+    choices: list  # of Choice
+    multiple: bool  # more than one right choice: the learner ticks boxes, not a radio button
 
 
 class Quiz(Orderable):
@@ -50,13 +65,13 @@ class Quiz(Orderable):
                 raise ValidationError({"questions": _("Cada pregunta necesita al menos una opción correcta.")})
 
     def question_items(self):
-        """(question_id, text, [(choice_id, text, correct)], multiple) for each question."""
+        """The questions as `Question`s, with their `Choice`s, in order."""
         items = []
         for block in self.questions:
             choices = [
-                (str(child.id), child.value["text"], bool(child.value["correct"]))
+                Choice(str(child.id), child.value["text"], bool(child.value["correct"]))
                 for child in block.value["choices"].bound_blocks
             ]
-            multiple = sum(1 for choice in choices if choice[2]) > 1
-            items.append((str(block.id), block.value["text"], choices, multiple))
+            multiple = sum(1 for choice in choices if choice.correct) > 1
+            items.append(Question(str(block.id), block.value["text"], choices, multiple))
         return items

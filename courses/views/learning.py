@@ -73,10 +73,7 @@ def submit_quiz(request, quiz_id):
     quiz = api.published_quiz(quiz_id)
     if quiz is None:
         raise Http404(_("No existe un cuestionario publicado con ese identificador."))
-    answers = {
-        question_id: request.POST.getlist(f"q-{question_id}")
-        for question_id, _text, _choices, _multiple in quiz.question_items()
-    }
+    answers = {question.id: request.POST.getlist(f"q-{question.id}") for question in quiz.question_items()}
     try:
         attempt, _outcome = api.submit_attempt(request.user, quiz, answers)
     except api.CourseError as exc:
@@ -86,8 +83,7 @@ def submit_quiz(request, quiz_id):
         return redirect(quiz.lesson.url)
     course = quiz.lesson.course
     items = [
-        {"text": text, "right": attempt.results.get(question_id, False)}
-        for question_id, text, _choices, _multiple in quiz.question_items()
+        {"text": question.text, "right": attempt.results.get(question.id, False)} for question in quiz.question_items()
     ]
     return render(
         request,

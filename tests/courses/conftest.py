@@ -24,9 +24,9 @@ class CourseTree:
     def answers(self, right=True):
         """Answers to every question: all right, or all wrong."""
         result = {}
-        for question_id, _text, choices, _multiple in self.quiz.question_items():
-            pick = [choice_id for choice_id, _t, correct in choices if correct == right]
-            result[question_id] = pick if right else pick[:1]
+        for question in self.quiz.question_items():
+            pick = [choice.id for choice in question.choices if choice.correct == right]
+            result[question.id] = pick if right else pick[:1]
         return result
 
 

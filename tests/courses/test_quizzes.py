@@ -26,9 +26,9 @@ def test_lesson_page_quiz_markup_does_not_reveal_answers(enrolled, course_tree):
     html = enrolled.get(course_tree.lessons[2].url).content.decode()
     assert "¿Cuánto es 2 + 2?" in html
     assert "correct" not in html.lower().replace("correctas", "")
-    for question_id, _text, choices, _multiple in course_tree.quiz.question_items():
-        for choice_id, _t, _correct in choices:
-            assert f'name="q-{question_id}" value="{choice_id}"' in html
+    for question in course_tree.quiz.question_items():
+        for choice in question.choices:
+            assert f'name="q-{question.id}" value="{choice.id}"' in html
 
 
 def test_attempt_is_graded_on_the_server_per_question(enrolled, course_tree):
