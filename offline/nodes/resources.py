@@ -7,6 +7,7 @@ validated exactly like an imported one; files are fetched only when their digest
 import json
 import os
 import tempfile
+from urllib.parse import urlencode
 
 from django.utils.translation import gettext as _
 
@@ -18,6 +19,9 @@ from .client import SyncError
 
 RECORDS_PATH = "/nodos/recursos.json"
 FILE_PATH = "/recursos/{slug}/archivo"
+# Request lines over 4 KB are refused by common servers (gunicorn); ids go in several requests if needed.
+MAX_QUERY_CHARS = 3000
+MAX_IDS_PER_REQUEST = 200  # what /nodos/recursos.json answers at most
 
 
 def apply_page(client, headers, counts, with_files=False):
@@ -43,13 +47,28 @@ def apply_page(client, headers, counts, with_files=False):
     counts["retired"] += retire(deleted)
 
 
+def id_groups(external_ids, max_query=MAX_QUERY_CHARS):
+    """The ids in groups whose query string stays short enough for any server's request line."""
+    group, length = [], 0
+    for external_id in external_ids:
+        size = len(urlencode({"id": external_id})) + 1
+        if group and (length + size > max_query or len(group) >= MAX_IDS_PER_REQUEST):
+            yield group
+            group, length = [], 0
+        group.append(external_id)
+        length += size
+    if group:
+        yield group
+
+
 def fetch_records(client, external_ids):
-    if not external_ids:
-        return []
-    data = client.get_json(RECORDS_PATH, {"id": external_ids})
-    records = data.get("records") if isinstance(data, dict) else None
-    if not isinstance(records, list) or not all(isinstance(record, dict) for record in records):
-        raise SyncError(_("La respuesta de %(path)s no trae una lista de registros.") % {"path": RECORDS_PATH})
+    records = []
+    for group in id_groups(external_ids):
+        data = client.get_json(RECORDS_PATH, {"id": group})
+        page = data.get("records") if isinstance(data, dict) else None
+        if not isinstance(page, list) or not all(isinstance(record, dict) for record in page):
+            raise SyncError(_("La respuesta de %(path)s no trae una lista de registros.") % {"path": RECORDS_PATH})
+        records.extend(page)
     asked = set(external_ids)
     for record in records:
         if record.get("external_id") not in asked:
