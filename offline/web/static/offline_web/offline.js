@@ -13,7 +13,11 @@
     }
   }
 
-  workers.register("/sw.js", { scope: "/" }).catch(function () { /* the site still works online */ });
+  // After the page has loaded: installing the worker (and its first downloads) never slows the page down.
+  function register() {
+    workers.register("/sw.js", { scope: "/" }).catch(function () { /* the site still works online */ });
+  }
+  if (document.readyState === "complete") register(); else window.addEventListener("load", register);
   window.addEventListener("online", replay);
   if (navigator.onLine) workers.ready.then(replay);
 

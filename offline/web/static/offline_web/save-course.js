@@ -3,7 +3,10 @@
 (function () {
   "use strict";
   var panel = document.getElementById("sin-conexion");
-  if (!panel || !("caches" in window) || !("serviceWorker" in navigator)) return;
+  if (!panel) return;
+  // The panel is in the page from the start (no layout shift); a browser that cannot keep pages offline
+  // does not get it at all.
+  if (!("caches" in window) || !("serviceWorker" in navigator)) { panel.hidden = true; return; }
   var status = panel.querySelector("[data-status]");
   var bar = panel.querySelector("[data-progress]");
   var saveButton = panel.querySelector("[data-save]");
@@ -94,7 +97,7 @@
 
   saveButton.addEventListener("click", save);
   removeButton.addEventListener("click", remove);
-  panel.hidden = false;
+  saveButton.disabled = false;
   caches.open(cacheName).then(function (cache) { return cache.match(listingUrl); }).then(function (hit) {
     return hit ? hit.json().then(showSaved) : null;
   });
