@@ -72,7 +72,7 @@ class Builder:
         elif track is not None and page.get_parent().pk != track.pk:
             page.move(track, pos="last-child", user=self.user)
             page.refresh_from_db()
-        page.title = course.title
+        page.title = course.title[:255]
         page.summary = course.summary or page.summary or course.title
         self.publish(page, track, created)
         self.report.course = page
@@ -98,7 +98,7 @@ class Builder:
         created = page is None
         if created:
             page = ModulePage(slug=slug)
-        page.title = module.title or _("Módulo")
+        page.title = (module.title or _("Módulo"))[:255]
         return self.publish(page, course_page, created)
 
     def lesson(self, course_page, module_page, lesson, course):

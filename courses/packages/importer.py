@@ -66,6 +66,9 @@ def check(course, report, manifest):
                     raise InvalidOperation
             except InvalidOperation:
                 report.error(manifest, _("calificación aprobatoria inválida en «%(title)s»") % {"title": lesson.title})
+        for question in lesson.questions:
+            if not question.text:
+                report.error(manifest, _("la pregunta «%(id)s» no tiene texto") % {"id": question.identifier})
         for kind, value in lesson.body:
             if kind == "video":
                 try:
@@ -96,8 +99,13 @@ def import_package(path, *, track_slug=None, skip_unsupported=False, user=None, 
     if not report.ok:
         return report
     report.slug = course_slug(course)
-    with transaction.atomic():
-        Builder(report, user, progress).build(course, track or _current_track(report.slug) or default_track())
+    try:
+        with transaction.atomic():
+            Builder(report, user, progress).build(course, track or _current_track(report.slug) or default_track())
+    except ValidationError as exc:  # rolled back: a page Wagtail would not save (e.g. a slug clash)
+        report.error(None, "; ".join(exc.messages))
+        report.created = report.updated = report.unpublished = 0
+        report.course = None
     return report
 
 

@@ -47,6 +47,9 @@ def test_realistic_cartridge_becomes_a_published_course(run_command, site_struct
     assert course.live and course.title == "Evaluación formativa en el aula"
     assert course.summary.startswith("Un curso breve para docentes")
     assert course.get_parent().slug == "cursos-importados"
+    # Published by the import, and under the review workflow for whatever editors change afterwards.
+    assert course.get_workflow().name == "Revisión editorial"
+    assert course.get_latest_revision().content["title"] == course.title
     modules = [(m.title, [lesson.title for lesson in m.lessons]) for m in course.modules]
     assert modules == [
         ("¿Qué es la evaluación formativa?", ["Evaluar para aprender", "Lecturas de apoyo"]),

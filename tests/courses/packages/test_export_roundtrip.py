@@ -5,6 +5,17 @@ import zipfile
 from wagtail.rich_text import RichText
 
 from courses.models import CoursePage, LessonPage
+from tests.factories import TextbookPageFactory
+
+
+def block_shape(block):
+    if block.block_type == "paragraph":
+        return block.value.source
+    if block.block_type == "video":
+        return block.value["url"]
+    if block.block_type == "resource":
+        return (block.value["resource"].pk, block.value["note"])
+    return block.value
 
 
 def shape(course):
@@ -12,17 +23,6 @@ def shape(course):
     for module in course.modules:
         lessons = []
         for lesson in module.lessons.specific():
-            body = [
-                (
-                    b.block_type,
-                    b.value.source
-                    if b.block_type == "paragraph"
-                    else b.value["url"]
-                    if b.block_type == "video"
-                    else b.value,
-                )
-                for b in lesson.body
-            ]
             quiz = lesson.quiz
             questions = None
             if quiz:
@@ -35,12 +35,13 @@ def shape(course):
                         for q in quiz.questions
                     ],
                 )
-            lessons.append((lesson.title, body, questions))
+            lessons.append((lesson.title, [(b.block_type, block_shape(b)) for b in lesson.body], questions))
         result.append((module.title, lessons))
     return result
 
 
-def test_export_imports_back_into_the_same_structure(run_command, course_tree, tmp_path):
+def test_export_imports_back_into_the_same_structure(run_command, course_tree, site_structure, tmp_path):
+    book = TextbookPageFactory(parent=site_structure, title="Libro de lecturas")
     lesson = LessonPage.objects.get(pk=course_tree.lessons[0].pk)
     lesson.body = [
         ("heading", "Antes de leer"),
@@ -49,6 +50,7 @@ def test_export_imports_back_into_the_same_structure(run_command, course_tree, t
             RichText('<p>Lee <b>en voz alta</b> y consulta <a href="https://www.gob.mx/sep">la SEP</a>.</p>'),
         ),
         ("video", {"resource": None, "url": "https://videos.example.org/lectura.mp4", "captions": []}),
+        ("resource", {"resource": book, "note": ""}),
         ("paragraph", RichText("<ul><li>Uno</li><li>Dos</li></ul>")),
     ]
     lesson.save_revision().publish()
@@ -67,6 +69,7 @@ def test_export_imports_back_into_the_same_structure(run_command, course_tree, t
     assert copy.title == original.title and copy.summary == original.summary
     assert shape(copy) == shape(original)
     assert shape(copy)[0][1][0][1][0] == ("heading", "Antes de leer")
+    assert ("resource", (book.pk, "")) in shape(copy)[0][1][0][1]  # the link to the repository found its page
 
     # Importing the same cartridge again changes nothing in the structure and creates no page.
     again = run_command("import_course", str(output), "--no-progress")
