@@ -1,11 +1,19 @@
-"""Public URLs of the accounts app: mail verification at sign-up."""
+"""Public URLs of the accounts app under /cuentas/: sign up, log in and out, password reset, mail verification."""
 
 from django.urls import path
 
-from accounts.email_verification import views
+from accounts import views as pages
+from accounts.email_verification import views as verification
 
 urlpatterns = [
-    path("cuentas/verificar/", views.sent, name="email-verification-sent"),
-    path("cuentas/verificar/reenviado/", views.resent, name="email-verification-resent"),
-    path("cuentas/verificar/<str:token>/", views.confirm, name="email-verification-confirm"),
+    path("cuentas/registro/", pages.sign_up, name="sign-up"),
+    path("cuentas/entrar/", pages.log_in, name="log-in"),
+    path("cuentas/salir/", pages.log_out, name="log-out"),
+    path("cuentas/contrasena/", pages.password_reset, name="password-reset"),
+    path("cuentas/contrasena/enviado/", pages.password_reset_done, name="password-reset-done"),
+    path("cuentas/contrasena/<uidb64>/<token>/", pages.password_reset_confirm, name="password-reset-confirm"),
+    path("cuentas/contrasena/listo/", pages.password_reset_complete, name="password-reset-complete"),
+    path("cuentas/verificar/", verification.sent, name="email-verification-sent"),
+    path("cuentas/verificar/reenviado/", verification.resent, name="email-verification-resent"),
+    path("cuentas/verificar/<str:token>/", verification.confirm, name="email-verification-confirm"),
 ]

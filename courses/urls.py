@@ -1,9 +1,9 @@
-"""Public URLs of the courses app: learner API, accounts, learning pages, certificates and the issuer DID."""
+"""Public URLs of the courses app: learner API, learning pages, certificates and the issuer DID."""
 
 from django.urls import path, re_path
 
-from courses.views import accounts, certificates, learning
 from courses.views import api as api_views
+from courses.views import certificates, learning
 
 CODE = r"(?P<code>[A-Za-z0-9]{8,32})"
 
@@ -19,13 +19,6 @@ urlpatterns = [
     path("api/v1/me/", api_views.MeView.as_view(), name="courses-api-me"),
     path("api/v1/me/courses/", api_views.MyCoursesView.as_view(), name="courses-api-my-courses"),
     path("api/v1/me/export/", api_views.MyExportView.as_view(), name="courses-api-export"),
-    path("cuentas/registro/", accounts.sign_up, name="sign-up"),
-    path("cuentas/entrar/", accounts.log_in, name="log-in"),
-    path("cuentas/salir/", accounts.log_out, name="log-out"),
-    path("cuentas/contrasena/", accounts.password_reset, name="password-reset"),
-    path("cuentas/contrasena/enviado/", accounts.password_reset_done, name="password-reset-done"),
-    path("cuentas/contrasena/<uidb64>/<token>/", accounts.password_reset_confirm, name="password-reset-confirm"),
-    path("cuentas/contrasena/listo/", accounts.password_reset_complete, name="password-reset-complete"),
     path("mi-aprendizaje/", learning.dashboard, name="learning-dashboard"),
     path("mi-aprendizaje/inscribir/<slug:slug>/", learning.enrol, name="learning-enrol"),
     path("mi-aprendizaje/lecciones/<int:lesson_id>/completar/", learning.complete_lesson, name="learning-complete"),

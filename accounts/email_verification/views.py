@@ -3,7 +3,7 @@
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from courses.views.accounts import locked_out, too_many_mail_requests
+from accounts.views import locked_out, too_many_mail_requests
 
 from . import pending
 from .forms import ResendForm

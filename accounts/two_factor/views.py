@@ -13,7 +13,7 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from courses.views.accounts import locked_out
+from accounts.views import locked_out
 
 from . import devices, throttling
 from .forms import CodeForm

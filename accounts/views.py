@@ -67,7 +67,7 @@ def sign_up(request):
         user = form.save()
         login(request, user, backend="courses.cached_users.CachedUserBackend")
         return redirect(_safe_next(request, settings.LOGIN_REDIRECT_URL))
-    return render(request, "courses/accounts/sign_up.html", {"form": form, "next": _safe_next(request, "")})
+    return render(request, "accounts/sign_up.html", {"form": form, "next": _safe_next(request, "")})
 
 
 def _sign_up_unverified(request, form):
@@ -78,12 +78,12 @@ def _sign_up_unverified(request, form):
     except OSError:  # smtplib's errors included
         form.add_error(None, _("No pudimos enviar el correo de confirmación. Intenta de nuevo en unos minutos."))
         context = {"form": form, "next": _safe_next(request, "")}
-        return render(request, "courses/accounts/sign_up.html", context, status=503)
+        return render(request, "accounts/sign_up.html", context, status=503)
     return redirect("email-verification-sent")
 
 
 log_in = LoginView.as_view(
-    template_name="courses/accounts/log_in.html",
+    template_name="accounts/log_in.html",
     authentication_form=VerifiedLogInForm,
     redirect_authenticated_user=True,
 )
@@ -114,9 +114,9 @@ def too_many_mail_requests(request, purpose):
 class PasswordReset(PasswordResetView):
     """Asks for the address; answers the same whether or not an account has it."""
 
-    template_name = "courses/accounts/password_reset_form.html"
-    email_template_name = "courses/accounts/password_reset_email.txt"
-    subject_template_name = "courses/accounts/password_reset_subject.txt"
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
     success_url = reverse_lazy("password-reset-done")
 
     def post(self, request, *args, **kwargs):
@@ -131,14 +131,12 @@ class PasswordReset(PasswordResetView):
 
 
 password_reset = PasswordReset.as_view()
-password_reset_done = PasswordResetDoneView.as_view(template_name="courses/accounts/password_reset_done.html")
+password_reset_done = PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html")
 password_reset_confirm = PasswordResetConfirmView.as_view(
-    template_name="courses/accounts/password_reset_confirm.html",
+    template_name="accounts/password_reset_confirm.html",
     success_url=reverse_lazy("password-reset-complete"),
 )
-password_reset_complete = PasswordResetCompleteView.as_view(
-    template_name="courses/accounts/password_reset_complete.html"
-)
+password_reset_complete = PasswordResetCompleteView.as_view(template_name="accounts/password_reset_complete.html")
 
 
 def locked_out(request, original_response=None, credentials=None):
@@ -147,4 +145,4 @@ def locked_out(request, original_response=None, credentials=None):
     django-axes calls it for both log-in pages; the password reset form calls it too.
     """
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    return render(request, "courses/accounts/locked_out.html", {"minutes": minutes}, status=429)
+    return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
