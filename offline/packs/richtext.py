@@ -6,6 +6,7 @@ frames, scripts), and a link leaving the pack says so.
 
 import re
 from html import escape
+from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 from wagtail.rich_text import expand_db_html
@@ -36,17 +37,21 @@ def offline_html(source, contents, root):
 
 def rewrite_link(anchor, contents, root):
     href = (anchor.get("href") or "").strip()
+    base = public_address.base_url()
+    if href.startswith(base + "/"):
+        href = href[len(base) :]
     match = RESOURCE_PATH.match(href)
     entry = contents.entry_for_slug(match["slug"]) if match else None
     if entry is not None:
         anchor.set("href", root + entry.path)
+    elif href.startswith("#"):
         return
-    if href.startswith("#"):
-        return
-    if not href or href.startswith(("javascript:", "data:", "mailto:")):
+    elif href.startswith("/"):
+        mark_online(anchor, public_address.absolute(href))
+    elif urlsplit(href).scheme in ("http", "https"):
+        mark_online(anchor, href)
+    else:  # javascript:, data:, mailto: or a relative address that means nothing inside the pack
         anchor.attrib.pop("href", None)
-        return
-    mark_online(anchor, public_address.absolute(href) if href.startswith("/") else href)
 
 
 def mark_online(anchor, url):

@@ -106,6 +106,7 @@ def pack_course(grade_catalog):
     paragraph = (
         '<p>Lee <a href="https://es.wikipedia.org/wiki/Fracci%C3%B3n">un artículo</a> y '
         f'<a linktype="page" id="{book.pk}">el libro</a>.</p>'
+        '<p><a href="javascript:alert(1)">nada</a><img src="https://example.org/rastreo.gif" alt=""></p>'
     )
     lesson = LessonPage(
         title="Partes iguales",

@@ -81,6 +81,7 @@ def test_course_lessons_are_readable_without_the_answers(grade_catalog, pack_cou
     assert "Repartimos una pizza" in lesson
     assert 'href="../recursos/nuestros-saberes-quinto-grado.html">el libro</a>' in lesson
     assert 'src="../archivos/fracciones-en-la-cocina.mp4"' in lesson
+    assert "javascript:" not in lesson and "rastreo.gif" not in lesson and "<img" not in lesson
     assert "¿Cuántos cuartos hacen un entero?" in lesson
     assert "Cuatro cuartos" in lesson and "Tres cuartos" in lesson
     # The right choice looks exactly like the wrong one.

@@ -1,6 +1,5 @@
 """An unzipped pack opened from file:// in Chromium: no network request, links that work, accessible."""
 
-
 import pytest
 
 from tests.e2e.conftest import PHONE, axe_violations
