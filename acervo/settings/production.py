@@ -21,5 +21,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 ACERVO_CREATE_DEMO_ADMIN = False
+# Anonymous searches and pages are served from Redis for a minute (docs/operacion.md).
+ACERVO_RESPONSE_CACHE_SECONDS = int(os.environ.get("ACERVO_RESPONSE_CACHE_SECONDS", "60"))
 # Certificates are signed with the key in ACERVO_SIGNING_KEY_FILE only, never one made on the fly.
 ACERVO_SIGNING_KEY_AUTOCREATE = False
