@@ -136,3 +136,15 @@ def test_each_cartridge_version_imports(run_command, site_structure, tmp_path, v
     result = run_command("import_course", str(write_zip(tmp_path / "c.imscc", files)), "--no-progress")
     assert result.code == 0, result.stderr
     assert CoursePage.objects.get().title == "Curso de prueba"
+
+
+def test_reimport_with_another_track_moves_the_course(run_command, site_structure, realistic_cartridge):
+    from courses.site import ensure_course_index
+
+    assert run_command("import_course", str(realistic_cartridge), "--skip-unsupported").code == 0
+    course = CoursePage.objects.get(slug=SLUG)
+    ensure_course_index().add_child(instance=TrackPage(title="Formación docente", slug="formacion-docente"))
+    moved = run_command("import_course", str(realistic_cartridge), "--skip-unsupported", "--track", "formacion-docente")
+    assert moved.code == 0
+    assert CoursePage.objects.get(pk=course.pk).get_parent().slug == "formacion-docente"
+    assert CoursePage.objects.count() == 1

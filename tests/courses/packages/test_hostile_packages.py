@@ -160,3 +160,12 @@ def test_manifest_without_title_or_organisation(run_command, tmp_path):
     report = refused(run_command, write_zip(tmp_path / "vacio.imscc", files))
     assert "imsmanifest.xml: el manifiesto no tiene título" in report
     assert "imsmanifest.xml: el manifiesto no tiene organización con módulos y lecciones" in report
+
+
+def test_olx_pointer_that_climbs_out_of_the_package(run_command, tmp_path):
+    files = {
+        "course.xml": '<course url_name="run" org="o" course="c"/>',
+        "course/run.xml": '<course display_name="Curso"><chapter url_name="../../etc/passwd"/></course>',
+    }
+    report = refused(run_command, write_tar(tmp_path / "puntero.tar.gz", files))
+    assert "course/run.xml: la entrada «chapter/../../etc/passwd.xml» sale de la carpeta del paquete (..)" in report
