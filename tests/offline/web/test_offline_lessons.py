@@ -89,6 +89,13 @@ def test_a_saved_course_is_studied_offline_and_its_progress_arrives_once(
     tab.get_by_text("se enviará cuando vuelva la conexión").wait_for()
     assert tab.get_by_role("button", name="Marcar como completada").count() == 0
     assert tab.locator("video").get_attribute("data-start") == "42"
+    # The player's byte-range requests are answered from the saved video.
+    answer = tab.evaluate(
+        "async url => { const r = await fetch(url, {headers: {Range: 'bytes=0-3'}}); "
+        "return [r.status, r.headers.get('Content-Range'), (await r.arrayBuffer()).byteLength]; }",
+        tree.media["video"],
+    )
+    assert answer == [206, "bytes 0-3/4100", 4]
 
     tab.goto("/mi-aprendizaje/")
     assert tab.locator("h1").inner_text() == "Sin conexión"
@@ -127,3 +134,35 @@ def test_a_course_saved_without_an_account_opens_offline_and_can_be_removed(cont
     tab.get_by_text("Se quitó el curso de este dispositivo.").wait_for()
     tab.goto(tree.lessons[2].url)
     assert tab.locator("h1").inner_text() == "Sin conexión"
+
+
+def test_queued_progress_waits_for_its_learner_and_is_sent_with_a_fresh_csrf_token(
+    context, live_server, enrolled_learner, course_with_media
+):
+    second = course_with_media.lessons[1]
+    base = live_server.url
+    sign_in(context, enrolled_learner, base)
+    tab = context.new_page()
+    tab.goto(course_with_media.lessons[0].url)
+    controlled_by_the_worker(tab)
+    save_the_course(tab)
+    context.set_offline(True)
+    tab.goto(second.url)
+    tab.get_by_role("button", name="Marcar como completada").click()
+    tab.get_by_text("se enviará cuando vuelva la conexión").wait_for()
+
+    # Back online with nobody signed in (both cookies gone): the write stays queued for its owner.
+    context.clear_cookies()
+    context.set_offline(False)
+    tab.goto(second.url)
+    assert tab.evaluate("() => AcervoQueue.replay()") == 0
+    assert len(queued(tab)) == 1
+    assert not LessonProgress.objects.filter(lesson=second).exists()
+
+    # Signed in again: no CSRF cookie yet, so the replay reads a fresh token before sending.
+    sign_in(context, enrolled_learner, base)
+    context.clear_cookies(name="csrftoken")
+    tab.goto(second.url)
+    assert wait_until(lambda: LessonProgress.objects.filter(lesson=second, status="completed").exists())
+    tab.wait_for_function("async () => (await AcervoQueue.pending()).length === 0")
+    assert LessonProgress.objects.filter(lesson=second).count() == 1

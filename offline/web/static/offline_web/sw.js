@@ -65,9 +65,34 @@ function page(event) {
   });
 }
 
+// Video and audio players ask for byte ranges; a saved file answers them from its copy.
+function ranged(request, response) {
+  var range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.get("Range") || "");
+  if (!range || (!range[1] && !range[2])) return response;
+  return response.blob().then(function (blob) {
+    var size = blob.size;
+    var start = range[1] ? parseInt(range[1], 10) : Math.max(size - parseInt(range[2], 10), 0);
+    var end = range[1] && range[2] ? Math.min(parseInt(range[2], 10), size - 1) : size - 1;
+    if (start >= size || start > end) {
+      return new Response(null, { status: 416, headers: { "Content-Range": "bytes */" + size } });
+    }
+    return new Response(blob.slice(start, end + 1), {
+      status: 206,
+      headers: {
+        "Content-Range": "bytes " + start + "-" + end + "/" + size,
+        "Content-Length": String(end - start + 1),
+        "Content-Type": response.headers.get("Content-Type") || blob.type,
+        "Accept-Ranges": "bytes"
+      }
+    });
+  });
+}
+
 function asset(request) {
   return fetch(request).catch(function () {
-    return caches.match(request, { ignoreVary: true }).then(function (hit) { return hit || Response.error(); });
+    return caches.match(request, { ignoreVary: true }).then(function (hit) {
+      return hit ? ranged(request, hit) : Response.error();
+    });
   });
 }
 
