@@ -3,11 +3,14 @@
 Nothing here talks to the LRS; without `XAPI_LRS_URL` every function returns at once.
 """
 
+import time
 from typing import NamedTuple
 
 from django.conf import settings
+from django.core.cache import cache
 from wagtail.models import Page
 
+from courses import plan
 from courses.learning.certificates import certificate_url
 from courses.xapi import outbox, statements
 
@@ -28,10 +31,34 @@ def enabled():
     return bool(settings.XAPI_LRS_URL)
 
 
+class _Memo:
+    """Page URLs and titles, kept per process like the course plans and dropped when they are.
+
+    Working out a page's URL costs more than the rest of a progress write, which runs every few seconds
+    per learner watching a video.
+    """
+
+    def __init__(self):
+        self.generation, self.loaded_at, self.pages = None, float("-inf"), {}
+
+    def fresh(self):
+        generation = cache.get(plan.GENERATION_KEY)
+        if generation != self.generation or time.monotonic() - self.loaded_at > plan.PLAN_TTL:
+            self.generation, self.loaded_at, self.pages = generation, time.monotonic(), {}
+        return self.pages
+
+
+_memo = _Memo()
+
+
 def _pages(kind_by_id):
-    """{page id: Thing} of these pages: one query."""
-    pages = Page.objects.filter(pk__in=list(kind_by_id)).only("pk", "title", "url_path", "locale_id")
-    return {page.pk: Thing(kind_by_id[page.pk], page.pk, page.get_url() or "", page.title) for page in pages}
+    """{page id: Thing} of these pages: at most one query."""
+    known = _memo.fresh()
+    missing = [pk for pk in kind_by_id if pk not in known]
+    if missing:
+        for page in Page.objects.filter(pk__in=missing).only("pk", "title", "url_path", "locale_id"):
+            known[page.pk] = (page.get_url() or "", page.title)
+    return {pk: Thing(kind, pk, *known[pk]) for pk, kind in kind_by_id.items()}
 
 
 def _account(user):

@@ -9,6 +9,7 @@ statements wait with back-off and are tried again; nothing is deleted before it 
 import logging
 from datetime import timedelta
 
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -19,6 +20,8 @@ logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 100
 MAX_BACKOFF = timedelta(hours=1)
+KICK_KEY = "courses:xapi:kick"
+KICK_SECONDS = 5
 
 
 def add(found):
@@ -39,9 +42,20 @@ def add(found):
         for offset, (sid, verb, payload) in enumerate(found)
     ]
     XapiStatement.objects.bulk_create(rows, ignore_conflicts=True)
-    if not any(callback[1] is kick_worker for callback in connection.run_on_commit):
-        transaction.on_commit(kick_worker)
+    if not any(callback[1] is _kick_soon for callback in connection.run_on_commit):
+        transaction.on_commit(_kick_soon)
     return len(rows)
+
+
+def _kick_soon():
+    """One sending task at a time: while one is queued or running (the cache mark), new statements wait for it.
+
+    The task clears the mark once it has drained, then looks again, so a statement committed while the
+    mark was there is still picked up. Where the cache is not shared between processes, the mark lapses
+    after KICK_SECONDS and the next event starts a new task.
+    """
+    if cache.add(KICK_KEY, 1, KICK_SECONDS):
+        kick_worker()
 
 
 def kick_worker(run_after=None):
@@ -105,6 +119,16 @@ def _send_one_by_one(rows):
 
 def send(batch_size=BATCH_SIZE, max_batches=None):
     """Send due statements in batches; returns (sent, waiting). LRS errors never escape."""
+    sent, failed = _drain(batch_size, max_batches)
+    if not failed:
+        cache.delete(KICK_KEY)  # statements committed from now on start a new task...
+        more, failed = _drain(batch_size, max_batches)  # ...and those committed before are sent now
+        sent += more
+    return sent, backlog()
+
+
+def _drain(batch_size, max_batches):
+    """(sent, whether the LRS failed)."""
     sent = batches = 0
     while max_batches is None or batches < max_batches:
         batches += 1
@@ -122,8 +146,8 @@ def send(batch_size=BATCH_SIZE, max_batches=None):
             _postpone(rows, str(exc) or exc.__class__.__name__)
             logger.warning("xAPI sending failed, %d statements kept: %s", len(rows), exc)
             _retry_later()
-            break
-    return sent, backlog()
+            return sent, True
+    return sent, False
 
 
 def _retry_later():
