@@ -118,6 +118,13 @@ def test_a_saved_course_is_studied_offline_and_its_progress_arrives_once(
     assert LessonProgress.objects.filter(user=enrolled_learner, lesson=second).count() == 1
     assert len(sent) == 1
 
+    # Online, the button completes the lesson as before: on to the next one, with the message.
+    tab.goto(first.url)
+    tab.get_by_role("button", name="Marcar como completada").click()
+    tab.wait_for_url(re.compile(re.escape(second.url) + "$"))
+    assert "Lección marcada como completada." in tab.locator("main").inner_text()
+    assert LessonProgress.objects.get(user=enrolled_learner, lesson=first).status == "completed"
+
 
 def test_a_course_saved_without_an_account_opens_offline_and_can_be_removed(context, live_server, course_with_media):
     tree = course_with_media

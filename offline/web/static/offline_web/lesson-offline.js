@@ -24,12 +24,15 @@
   }
 
   if (form) {
+    // The completion goes through the progress API first: without a connection, or when the request
+    // fails on the network, it is queued. Once the server has it, the form posts as usual (the same
+    // completion again, which changes nothing) for its message and the next lesson.
     form.addEventListener("submit", function (event) {
-      if (navigator.onLine) return;  // with a connection the form posts as usual
       event.preventDefault();
+      var post = form;
       window.AcervoQueue.send(user, progressUrl, { status: "completed" }).then(function (result) {
-        if (result.queued) showCompleted(); else window.location.reload();
-      });
+        if (result.queued) showCompleted(); else post.submit();
+      }, function () { post.submit(); });
     });
   }
 
