@@ -188,3 +188,15 @@ def test_progress_cut_while_certifying_writes_nothing_and_retry_certifies_once(s
     assert LessonProgress.objects.get(user=learner.user, lesson_id=last.pk).status == "completed"
     assert Certificate.objects.filter(user=learner.user).count() == 1
     assert Enrolment.objects.get(user=learner.user).completed_at is not None
+
+
+def test_cut_inside_a_middleware_also_gets_the_503_page(site, course_tree):  # noqa: F811
+    """A 404 makes Wagtail's redirect middleware look up redirects: a cut there is met outside any view."""
+    missing = f"{site.url}/no-existe-esta-pagina/"
+    assert requests.get(missing, timeout=30).status_code == 404
+    site.proxy.cut_when(b"wagtailredirects_redirect")
+    response = requests.get(missing, timeout=30)
+    assert site.proxy.triggered.is_set()
+    assert response.status_code == 503
+    assert MESSAGE in response.text and "Traceback" not in response.text
+    assert requests.get(missing, timeout=30).status_code == 404
