@@ -33,9 +33,7 @@ def known_grades():
 
 def pack_for_grade_page(level, grade):
     """The grade's pack for its public page; the first visit creates it and queues the build."""
-    pack = OfflinePack.objects.filter(level=level, grade=grade).first()
-    if pack is None:
-        pack, created = OfflinePack.objects.get_or_create(level=level, grade=grade)
-        if created:
-            check_later([(level, grade)])
+    pack, created = OfflinePack.objects.get_or_create(level=level, grade=grade)
+    if created:
+        check_later([(level, grade)])
     return pack

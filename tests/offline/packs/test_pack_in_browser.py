@@ -29,8 +29,8 @@ def tab(browser):
     context.close()
 
 
-# The pack's own files, and Chromium's built-in PDF viewer (an extension inside the browser).
-LOCAL_SCHEMES = ("file://", "chrome-extension://")
+# The pack's own files, and what Chromium's built-in PDF viewer loads from inside the browser.
+LOCAL_SCHEMES = ("file://", "chrome-extension://", "chrome://", "data:", "blob:")
 
 
 def network_requests(tab):
