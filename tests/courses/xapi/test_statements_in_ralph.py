@@ -158,3 +158,27 @@ def test_without_an_lrs_nothing_is_queued(course_tree, learner_xochitl, settings
     assert XapiStatement.objects.count() == 0
     result = run_command("xapi_send")
     assert result.code != 0 and "XAPI_LRS_URL" in result.stderr
+
+
+def test_the_request_only_queues_and_the_background_worker_sends(ralph, course_tree, learner_xochitl, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    from django_tasks_db.models import DBTaskResult
+
+    client = learner_xochitl
+    assert client.post("/api/v1/courses/didactica/enrolment/").status_code == 201
+    assert put_progress(client, course_tree.lessons[0], status="in_progress", position_seconds=30).status_code == 200
+    # Nothing went to the LRS during the requests: the statements and one sending task wait.
+    assert ralph.statements() == [] and outbox.backlog() == 2
+    assert DBTaskResult.objects.filter(task_path="courses.xapi.tasks.send_statements", status="READY").count() == 1
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--queue-name", "*", verbosity=0)
+    assert _by_verb(ralph.statements()) == {"registered": 1, "progressed": 1}
+    assert outbox.backlog() == 0
+
+    # With the LRS down, the worker keeps the statement and schedules its own retry for later.
+    ralph.stop()
+    assert put_progress(client, course_tree.lessons[0], status="in_progress", position_seconds=60).status_code == 200
+    call_command("db_worker", "--batch", "--no-startup-delay", "--queue-name", "*", verbosity=0)
+    assert outbox.backlog() == 1
+    retry = DBTaskResult.objects.filter(task_path="courses.xapi.tasks.send_statements", status="READY").get()
+    assert retry.run_after == outbox.pending().get().next_attempt_at
