@@ -15,7 +15,7 @@ from oer.models import ResourcePage, WeeklyPlanPage
 from oer.progress import no_progress
 from oer.site import ensure_site_structure
 
-from . import bulk, formats, mapping
+from . import bulk, formats, mapping, signals
 from .record import validate_record, week_references
 
 BATCH_SIZE = 500
@@ -131,6 +131,7 @@ def _write_all(path, writer, report, progress):
             writer.write_batch(batch, report)
         writer.link_weekly_plans()
         writer.enqueue_indexing()
+        signals.send_after_commit([*writer.created, *writer.changed])
         if report.stored_new or report.fetches:
             files_api.kick_worker()
 
@@ -147,6 +148,7 @@ class _Writer:
         self.plans = {}  # page pk -> week of plans written in this import
         self.plans_to_publish = {}  # pk -> changed existing plan, published once its links are known
         self.created = []  # pks created in bulk, which send no publish signals
+        self.changed = []  # pks of existing pages this import published again
         self._external_ids = None
 
     def unique_slug(self, title, external_id):
@@ -252,6 +254,7 @@ class _Writer:
         return self._external_ids
 
     def _publish(self, page):
+        self.changed.append(page.pk)
         revision = page.save_revision(user=self.user, log_action=True, clean=False)
         revision.publish(user=self.user, skip_permission_checks=True)
 

@@ -12,11 +12,14 @@ from courses.models import CoursePage, LessonPage, ModulePage, Quiz, TrackPage
 from courses.site import ensure_course_index
 from media.models import CaptionTrack, MediaAsset
 from oer.models import ResourcePage, VideoLessonPage
+from offline.packs.models import OfflinePack
 from tests.factories import CatalogRecordFactory
 from tests.oer.reader_support import import_files
 from tests.pdf_factory import make_pdf
 
 ORIGINAL_URL = "https://libros.conaliteg.gob.mx/2024/P5SIN.pdf"
+GRADE_PAGE = "/recursos/primaria/5/"
+DOWNLOAD = "/paquetes/primaria-5.zip"
 VTT = "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nHola, grupo.\n"
 
 
@@ -168,3 +171,20 @@ def read(archive, path):
 
 def quiet_command(*args):
     call_command(*args, stdout=io.StringIO(), stderr=io.StringIO())
+
+
+@pytest.fixture
+def built_pack(grade_catalog, client, django_capture_on_commit_callbacks):
+    """The first visit to the grade page queues the build; the task backend of the tests runs it at commit."""
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.get(GRADE_PAGE)
+    assert first.status_code == 200
+    assert "Se está preparando…" in first.content.decode()
+    return OfflinePack.objects.get(level="primaria", grade=5)
+
+
+def downloaded(client):
+    response = client.get(DOWNLOAD)
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content)
+    return response, body

@@ -5,31 +5,12 @@ import io
 import json
 import zipfile
 
-import pytest
 from django.core.files.storage import default_storage
 
 from oer.models import ResourcePage
 from offline.packs.models import OfflinePack
 
-GRADE_PAGE = "/recursos/primaria/5/"
-DOWNLOAD = "/paquetes/primaria-5.zip"
-
-
-@pytest.fixture
-def built_pack(grade_catalog, client, django_capture_on_commit_callbacks):
-    """The first visit to the grade page queues the build; the task backend of the tests runs it at commit."""
-    with django_capture_on_commit_callbacks(execute=True):
-        first = client.get(GRADE_PAGE)
-    assert first.status_code == 200
-    assert "Se está preparando…" in first.content.decode()
-    return OfflinePack.objects.get(level="primaria", grade=5)
-
-
-def downloaded(client):
-    response = client.get(DOWNLOAD)
-    assert response.status_code == 200
-    body = b"".join(response.streaming_content)
-    return response, body
+from .conftest import DOWNLOAD, GRADE_PAGE, downloaded
 
 
 def test_grade_page_shows_the_size_once_built(built_pack, client):
