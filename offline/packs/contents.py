@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from oer import browse, taxonomy
 from oer.models import ResourcePage
 
+from . import captions
+
 COVER_FILTER = "width-300"
 POSTER_FILTER = "width-640"
 
@@ -43,6 +45,7 @@ class ResourceEntry:
     cover: str = ""
     poster: str = ""
     tracks: list = field(default_factory=list)
+    online_tracks: list = field(default_factory=list)  # captions.OnlineTrack, only reachable online
 
     @property
     def media_tag(self):
@@ -94,9 +97,21 @@ class PackContents:
         elif stored is not None and stored.file:
             entry.file = self.add_file(stored.file, f"archivos/{page.slug}{_extension(stored.file.name)}")
             entry.mime_type, entry.size_bytes = stored.mime_type, stored.size_bytes
+        if asset is None or not asset.file:
+            self._listed_tracks(entry, page)
         if stored is not None and stored.cover:
             entry.cover = self._image(stored.cover, COVER_FILTER, f"archivos/{page.slug}-portada")
         return entry
+
+    def _listed_tracks(self, entry, page):
+        """The caption URLs the public page plays with a stored or linked file: copied when held here."""
+        for number, (language, label, url) in enumerate(captions.listed_tracks(page), start=1):
+            held = captions.held_file(url)
+            if held is not None:
+                path = self.add_file(held, f"archivos/{page.slug}-{language}-{number}.vtt")
+                entry.tracks.append(Track(language, label, path))
+            elif captions.is_online(url):
+                entry.online_tracks.append(captions.OnlineTrack(language, label, url))
 
     def add_document(self, document):
         name = os.path.basename(document.file.name)

@@ -7,7 +7,7 @@ from oer import browse
 from oer.models import AudioLessonPage, VideoLessonPage
 
 # Bumped when the pack's layout or pages change, so every pack is rebuilt once.
-PACK_FORMAT = "1"
+PACK_FORMAT = "2"
 
 
 def grade_fingerprint(level, grade):
