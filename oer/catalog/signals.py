@@ -1,7 +1,7 @@
 """Signals of the catalogue importer, for apps that keep something derived from the resources.
 
 Bulk imports create pages without Wagtail's `page_published` signal; listeners that must hear of
-every change to the catalogue connect to `catalog_imported` as well (see docs/catalogo.md).
+every change to the catalogue connect to `catalog_imported` as well (see docs/offline.md).
 """
 
 from django.db import transaction
