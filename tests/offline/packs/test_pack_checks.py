@@ -1,4 +1,4 @@
-"""Catalogue imports (which write pages without Wagtail's publish signal) still keep grade packs current."""
+"""Catalogue imports and node syncs (pages written without Wagtail's publish signal) keep grade packs current."""
 
 import io
 import json
@@ -8,6 +8,7 @@ from oer.catalog.signals import catalog_imported
 from oer.models import ResourcePage
 from offline.packs.models import OfflinePack
 from tests.factories import CatalogRecordFactory
+from tests.offline.nodes.fake_sources import list_identifiers, serve_acervo, serve_oai
 
 from .conftest import downloaded
 
@@ -70,3 +71,27 @@ def test_the_signal_names_the_written_pages_and_is_not_sent_for_an_unchanged_imp
         catalog_imported.disconnect(listener)
     page = ResourcePage.objects.get(external_id="prueba:p5:nuevo")
     assert heard == [[page.pk], [page.pk]]
+
+
+def test_a_node_sync_that_adds_then_retires_a_resource_rebuilds_the_pack(
+    built_pack, client, httpserver, run_command, django_capture_on_commit_callbacks
+):
+    record = CatalogRecordFactory(external_id="otro:p5:nuevo", title="Cuaderno del otro Acervo")
+    serve_acervo(httpserver, [dict(record, slug="cuaderno-del-otro-acervo")])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert run_command("sync_from", httpserver.url_for("/")).code == 0
+    added = OfflinePack.objects.get(pk=built_pack.pk)
+    assert added.fingerprint != built_pack.fingerprint
+    assert "Cuaderno del otro Acervo" in zipfile.ZipFile(io.BytesIO(downloaded(client)[1])).read("index.html").decode()
+
+    httpserver.clear()
+    retired = list_identifiers(["otro:p5:nuevo"]).replace("<header>", '<header status="deleted">')
+    serve_oai(httpserver, listing=retired)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert run_command("sync_from", httpserver.url_for("/")).code == 0
+    assert not ResourcePage.objects.get(external_id="otro:p5:nuevo").live  # page.unpublish(): Wagtail's signal
+    pack = OfflinePack.objects.get(pk=built_pack.pk)
+    assert pack.fingerprint == built_pack.fingerprint and pack.built_at > added.built_at
+    assert (
+        "Cuaderno del otro Acervo" not in zipfile.ZipFile(io.BytesIO(downloaded(client)[1])).read("index.html").decode()
+    )
