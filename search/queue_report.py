@@ -1,22 +1,16 @@
 """The search indexing queue as a Wagtail report: what waits to be indexed, what keeps failing and why."""
 
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
-from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permissions import ModelPermissionPolicy
 
+from acervo.admin_tables import next_attempt_column
 from search.models import IndexQueueEntry
 
 permission_policy = ModelPermissionPolicy(IndexQueueEntry)
-
-
-def _when(entry):
-    """The next attempt as a local date and time: it lies in the future, which relative dates do not show."""
-    return date_format(localtime(entry.next_attempt_at), "SHORT_DATETIME_FORMAT")
 
 
 class IndexQueueReportView(ReportView):
@@ -34,7 +28,7 @@ class IndexQueueReportView(ReportView):
         Column("action", label=_("Acción"), accessor="get_action_display"),
         Column("attempts", label=_("Intentos")),
         DateColumn("created_at", label=_("En cola desde")),
-        Column("next_attempt_at", label=_("Próximo intento"), accessor=_when),
+        next_attempt_column(),
         Column("last_error", label=_("Último error")),
     ]
 

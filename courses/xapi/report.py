@@ -1,9 +1,7 @@
 """The xAPI backlog as a Wagtail report: statements waiting for the LRS, what keeps failing and why."""
 
 from django.urls import include, path, reverse
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
-from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -11,15 +9,11 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permissions import ModelPermissionPolicy
 
+from acervo.admin_tables import next_attempt_column
 from courses.xapi import outbox
 from courses.xapi.models import XapiStatement
 
 permission_policy = ModelPermissionPolicy(XapiStatement)
-
-
-def _when(statement):
-    """The next attempt as a local date and time: it lies in the future, which relative dates do not show."""
-    return date_format(localtime(statement.next_attempt_at), "SHORT_DATETIME_FORMAT")
 
 
 class XapiBacklogView(ReportView):
@@ -37,7 +31,7 @@ class XapiBacklogView(ReportView):
         Column("id", label=_("Identificador")),
         Column("attempts", label=_("Intentos")),
         DateColumn("created_at", label=_("En espera desde")),
-        Column("next_attempt_at", label=_("Próximo intento"), accessor=_when),
+        next_attempt_column(),
         Column("last_error", label=_("Último error")),
     ]
 
