@@ -4,7 +4,7 @@ asked after the password."""
 import django_otp
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,6 +25,7 @@ class SetUpView(WagtailAdminTemplateMixin, FormView):
     form_class = CodeForm
     page_title = gettext_lazy("Verificación en dos pasos")
     header_icon = "lock"
+    breadcrumbs_items = WagtailAdminTemplateMixin.breadcrumbs_items + [{"url": "", "label": page_title}]
 
     def get_template_names(self):
         return ["accounts/two_factor/manage.html" if self.enabled else "accounts/two_factor/set_up.html"]
@@ -66,6 +67,10 @@ class BackupCodesView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "accounts/two_factor/backup_codes.html"
     page_title = gettext_lazy("Códigos de respaldo")
     header_icon = "lock"
+    breadcrumbs_items = WagtailAdminTemplateMixin.breadcrumbs_items + [
+        {"url": reverse_lazy("accounts_two_factor"), "label": SetUpView.page_title},
+        {"url": "", "label": page_title},
+    ]
 
     def dispatch(self, request, *args, **kwargs):
         if not devices.is_enabled(request.user):
