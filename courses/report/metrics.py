@@ -23,7 +23,7 @@ class CourseFigures:
 
     @property
     def completion_rate(self):
-        return self.completed / self.enrolments if self.enrolments else 0.0
+        return completion_rate(self.enrolments, self.completed)
 
 
 @dataclass(frozen=True)
