@@ -379,6 +379,8 @@ ACERVO_SYNC_KEY = os.environ.get("ACERVO_SYNC_KEY", "")
 # Elasticsearch is used when this is set; otherwise the embedded engine under DATA_DIR.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ACERVO_SEARCH_INDEX_DIR = DATA_DIR / "search"
+# Dense vectors beside the words (search/embeddings/): off, search is lexical only.
+ACERVO_SEMANTIC_SEARCH = env_bool("ACERVO_SEMANTIC_SEARCH", True)
 
 
 # --------------------------------------------------------------------------------------------------
