@@ -27,7 +27,7 @@ def _in_index(searcher, word):
     if searcher.doc_freq("words", word):
         return True
     stems = ANALYZERS["es"].analyze(word)
-    return bool(stems) and searcher.doc_freq("pages", stems[0]) > 0
+    return bool(stems) and searcher.doc_freq("text", stems[0]) > 0
 
 
 def _closest_word(searcher, word):
