@@ -23,7 +23,9 @@ def main():
     words = {word for line in forms.splitlines() for word in [normalize(line)] if word.isalpha()}
     # Sorted by bytes: search.spelling bisects the UTF-8 text itself.
     data = b"".join(word.encode() + b"\n" for word in sorted(words, key=str.encode))
-    TARGET.write_bytes(lzma.compress(data, preset=9 | lzma.PRESET_EXTREME))
+    # A 4 MiB window compresses as well as the default 64 MiB one, and reading needs 60 MiB less.
+    lzma2 = {"id": lzma.FILTER_LZMA2, "preset": 9 | lzma.PRESET_EXTREME, "dict_size": 4 << 20}
+    TARGET.write_bytes(lzma.compress(data, filters=[lzma2]))
     print(f"{len(words)} folded words -> {TARGET} ({TARGET.stat().st_size} bytes)", file=sys.stderr)
 
 
