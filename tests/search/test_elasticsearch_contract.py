@@ -4,6 +4,7 @@ import pytest
 
 from search.backends.elasticsearch.documents import ALIAS, ResourceDocument
 from search.backends.elasticsearch.queries import build_search, build_suggest
+from search.backends.elasticsearch.spelling import phrase_suggestion
 from search.query import SearchQuery
 
 
@@ -96,6 +97,35 @@ def test_suggest_uses_the_completion_field():
         "prefix": "frac",
         "completion": {"field": "title.suggest", "size": 10, "skip_duplicates": True},
     }
+
+
+def test_spelling_asks_for_whole_title_words_missing_from_the_index():
+    phrase = build_search(SearchQuery(text="fracsiones")).to_dict()["suggest"]["spelling"]["phrase"]
+    assert phrase["field"] == "title.exact"
+    assert phrase["direct_generator"] == [{"field": "title.exact", "suggest_mode": "missing", "min_word_length": 4}]
+
+
+def _suggester_answer(text):
+    """The `suggest` part of Elasticsearch's answer with one phrase option."""
+    return {"spelling": [{"text": "", "offset": 0, "length": 0, "options": [{"text": text, "score": 0.4}]}]}
+
+
+def test_phrase_suggestion_keeps_only_the_correction_of_a_word_that_is_not_spanish():
+    # The suggester also rewrote the correct "darles" (absent from the titles): only the typo changes.
+    assert phrase_suggestion("Darles fracsiones", _suggester_answer("artes fracciones")) == "darles fracciones"
+
+
+@pytest.mark.parametrize(
+    ("typed", "offered"),
+    [("sano", "restar"), ("cantan", "cantar"), ("matematicas", "matemáticas"), ("agua 5°", "agua"), ("fracsiones", "")],
+)
+def test_phrase_suggestion_is_none_when_no_misspelt_word_remains(typed, offered):
+    assert phrase_suggestion(typed, _suggester_answer(offered)) is None
+
+
+def test_phrase_suggestion_is_none_without_options():
+    assert phrase_suggestion("fracsiones", {"spelling": [{"text": "fracsiones", "options": []}]}) is None
+    assert phrase_suggestion("fracsiones", None) is None
 
 
 def test_searches_go_through_the_alias():

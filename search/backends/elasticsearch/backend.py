@@ -21,6 +21,7 @@ from ..base import (
 )
 from .documents import ALIAS, ResourceDocument
 from .queries import SNIPPET_FIELDS, build_search, build_suggest
+from .spelling import phrase_suggestion
 
 logger = logging.getLogger(__name__)
 
@@ -83,12 +84,7 @@ class ElasticsearchBackend(SearchBackend):
             facet: {bucket.key: bucket.doc_count for bucket in response.aggregations[facet]["values"].buckets}
             for facet in FACETS
         }
-        suggestion = None
-        spelling = getattr(getattr(response, "suggest", None), "spelling", None)
-        if query.text and spelling:
-            options = spelling[0].options
-            if options and options[0].text != query.text.lower():
-                suggestion = options[0].text
+        suggestion = phrase_suggestion(query.text, response.to_dict().get("suggest")) if query.text else None
         return SearchResults(response.hits.total.value, hits, facets, suggestion)
 
     def _hit(self, hit):

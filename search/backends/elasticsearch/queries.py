@@ -6,6 +6,7 @@ from ...query import FACETS
 from ...understanding import understand
 from ..base import FACET_FIELDS, PAGES_PER_RESULT, RESULT_FIELDS, SNIPPET_CHARS
 from .documents import ALIAS
+from .spelling import SPELLING
 
 TEXT_FIELDS = [
     "title^5",
@@ -100,7 +101,7 @@ def build_search(query, index=ALIAS):
         search = search.highlight(*SNIPPET_FIELDS, fragment_size=SNIPPET_CHARS, number_of_fragments=1)
         # The html encoder escapes the document text; only our <mark> tags stay markup.
         search = search.highlight_options(**HIGHLIGHT)
-        search = search.suggest("spelling", query.text, phrase={"field": "title", "size": 1})
+        search = search.suggest("spelling", query.text, phrase=SPELLING)
     # Filters go to post_filter so each facet can count with every *other* filter applied.
     if query.filters:
         search = search.post_filter(Q("bool", filter=_filter(query.filters)))
