@@ -142,9 +142,8 @@ def main():
         print(f"  {'nDCG@10':28s}{lexical['ndcg10']:10.3f}{hybrid['ndcg10']:10.3f}")
         print(f"  {'best answer in top 3':28s}{lexical['top3']:10.0%}{hybrid['top3']:10.0%}")
         if lexical["page_questions"]:
-            print(
-                f"  {'right chapter page shown':28s}{lexical['pages']:10.0%}{hybrid['pages']:10.0%}  ({lexical['page_questions']} questions)"
-            )
+            shown = f"{lexical['pages']:10.0%}{hybrid['pages']:10.0%}"
+            print(f"  {'right chapter page shown':28s}{shown}  ({lexical['page_questions']} questions)")
         print(f"  {'API p50 (ms)':28s}{lexical['p50_ms']:10.1f}{hybrid['p50_ms']:10.1f}")
 
 
