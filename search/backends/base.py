@@ -25,27 +25,17 @@ LIST_RESULT_FIELDS = ("levels", "grades", "fields", "subjects")
 SNIPPET_CHARS = 180
 # Best matching pages of a book shown under its result; "page_hits" counts all of them.
 PAGES_PER_RESULT = 3
-
-# Hybrid retrieval (docs/busqueda-semantica.md): facts both engines share.
-MIN_SIMILARITY = 0.2
-"""Lowest cosine similarity (query vector · record or page vector) that counts as a match by meaning.
-
-The vectors are L2-normalised USE multilingual v3 embeddings (search.embeddings). On Spanish
-pairs a teacher's question and the passage that answers it score 0.26-0.53 («¿Qué instrumento
-registra los temblores?» / a page on the seismograph 0.26, «fracciones equivalentes» / a page
-on them 0.53), unrelated catalogue text -0.11-0.13 and nonsense («asdf qwer», «xyzzy») at most
-0.09. Below 0.2 a nonsense query would fill its k neighbours with unrelated records.
-"""
+# Dense retrieval (search.embeddings): a record, or one of its pages, joins the results when its
+# vector's cosine similarity to the query's is at least this. Measured on the judged questions of
+# bench/questions_dev.json with USE multilingual v3: answers score about 0.35-0.7, unrelated
+# records below 0.25.
+MIN_SIMILARITY = 0.35
+# Nearest records taken from the vectors, and the reciprocal rank fusion of the two rankings:
+# score = sum of 1 / (RRF_RANK_CONSTANT + rank) over the lexical and the dense ranking, within
+# the first RRF_WINDOW of each (deeper pages follow the lexical order).
+DENSE_CANDIDATES = 100
 RRF_RANK_CONSTANT = 60
-"""k in reciprocal rank fusion, score = sum of 1 / (k + rank): the value of the original paper
-(Cormack et al., 2009) and Elasticsearch's default; it keeps a first place in one ranking from
-outweighing good places in both."""
 RRF_WINDOW = 100
-"""How many top results of each ranking (words, record vectors, page vectors) are fused.
-
-Five pages of 20 results: people rarely go further, and a record that is not among the best 100
-of any ranking would not reach the first pages after fusion anyway. Deeper pages widen it.
-"""
 
 
 class SearchUnavailable(RuntimeError):

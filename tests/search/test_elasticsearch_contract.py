@@ -291,7 +291,7 @@ def test_a_question_with_a_vector_fuses_words_record_vectors_and_page_vectors():
     record_knn, page_knn = fused["knn"]
     for knn in (record_knn, page_knn):
         assert knn["filter"] == {"bool": {"filter": filters}}  # the k nearest among filtered records
-        assert knn["similarity"] == MIN_SIMILARITY and 0.1 < MIN_SIMILARITY < 0.3
+        assert knn["similarity"] == MIN_SIMILARITY
         assert knn["k"] == 100 and knn["num_candidates"] >= knn["k"] and len(knn["query_vector"]) == 512
     assert record_knn["field"] == "vector" and "inner_hits" not in record_knn
     assert page_knn["field"] == "pages.vector"
@@ -307,6 +307,8 @@ def test_a_question_with_a_vector_fuses_words_record_vectors_and_page_vectors():
 
 
 def test_count_and_facets_of_a_hybrid_search_count_word_and_meaning_matches_with_the_other_filters():
+    from search.backends.base import MIN_SIMILARITY
+
     query = SearchQuery(text="ciclo del agua", filters={"type": ("video",), "grade": (4, 5)})
     matches = build_search(query, _question_vector(query.text)).to_dict()[3]
     assert matches["size"] == 0 and matches["track_total_hits"] is True
@@ -314,7 +316,7 @@ def test_count_and_facets_of_a_hybrid_search_count_word_and_meaning_matches_with
     assert either["minimum_should_match"] == 1
     words, by_record, by_page = either["should"]
     assert "multi_match" in str(words)
-    assert by_record["knn"]["field"] == "vector" and by_record["knn"]["similarity"] == 0.2
+    assert by_record["knn"]["field"] == "vector" and by_record["knn"]["similarity"] == MIN_SIMILARITY
     assert by_page["nested"]["path"] == "pages" and by_page["nested"]["query"]["knn"]["field"] == "pages.vector"
     assert matches["post_filter"] == {
         "bool": {"filter": [{"terms": {"type": ["video"]}}, {"terms": {"grades": [4, 5]}}]}

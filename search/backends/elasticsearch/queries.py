@@ -5,6 +5,7 @@ from elasticsearch_dsl import A, MultiSearch, Q, Search
 from ...query import FACETS
 from ...understanding import understand
 from ..base import (
+    DENSE_CANDIDATES,
     FACET_FIELDS,
     MIN_SIMILARITY,
     PAGES_PER_RESULT,
@@ -178,12 +179,15 @@ def rrf_window(query):
 
 
 def _knn_options(vector, window):
-    # One shard (documents.ResourceDocument.Index): k nearest of num_candidates are global.
+    """The k nearest above MIN_SIMILARITY, k as deep as the fusion window (the embedded engine's too)."""
+    k = max(DENSE_CANDIDATES, window)
     return {
         # Six decimals keep each component to 1e-6 (cosine unchanged to 1e-5) and halve the body.
         "query_vector": [round(float(x), 6) for x in vector],
-        "k": window,
-        "num_candidates": min(10_000, 2 * window),
+        "k": k,
+        # One shard (documents.ResourceDocument.Index), so these candidates are the whole index's;
+        # twice k keeps the approximate (HNSW) search's recall high at little cost.
+        "num_candidates": min(10_000, 2 * k),
         "similarity": MIN_SIMILARITY,
     }
 
