@@ -396,3 +396,17 @@ def test_a_book_found_by_meaning_alone_shows_its_closest_pages_after_those_its_w
         {"page": 89, "snippet": "Clorofila"},
     ]
     assert meaning_only["page_hits"] == 2
+
+
+def test_an_unreachable_cluster_answers_503_for_fused_and_word_only_searches(settings, search_api):
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{port}"  # nothing listens there
+    _question_vector("cómo obtienen energía las plantas")  # so the first search is a fused one
+    for params in ({"q": "cómo obtienen energía las plantas"}, {"q": "agua", "sort": "title"}, {}):
+        response = search_api(**params)
+        assert response.status_code == 503, params
+        assert "no está disponible" in response.json()["errors"]["servicio"]

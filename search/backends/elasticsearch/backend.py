@@ -23,7 +23,7 @@ from ..base import (
     plain_snippet,
 )
 from .documents import ALIAS, ResourceDocument, index_source
-from .queries import PAGES_BY_MEANING, SNIPPET_FIELDS, build_search, build_suggest
+from .queries import PAGES_BY_MEANING, SNIPPET_FIELDS, build_search, build_suggest, rrf_window
 
 logger = logging.getLogger(__name__)
 
@@ -115,9 +115,9 @@ class ElasticsearchBackend(SearchBackend):
         return self._results(query, response, response)
 
     def _query_vector(self, query):
-        """The query's meaning, or None: semantic search off, nothing typed, or fusion refused lately."""
+        """The query's meaning, or None: no fusion for this query, semantic search off, or refused lately."""
         refused = self._fusion_refused_at
-        if refused is not None and time.monotonic() - refused < FUSION_RETRY_SECONDS:
+        if rrf_window(query) is None or (refused is not None and time.monotonic() - refused < FUSION_RETRY_SECONDS):
             return None
         return encode_query(query.text)
 
