@@ -169,8 +169,11 @@ def rrf_window(query):
     """How deep each ranking is fused for this page of results; None when fusion does not apply.
 
     Fusion ranks by relevance to typed words: sorting by title or year, and browsing without
-    words, keep their plain order. A window always covers the page asked for, since Elasticsearch
-    returns nothing past it; pages beyond MAX_RRF_WINDOW come from the words alone.
+    words, keep their plain order. RRF_WINDOW (100) is five pages of 20: few people read further,
+    and a record outside the best 100 of every ranking would not reach the first pages after
+    fusion anyway, while each ranking's cost grows with its window. A window always covers the
+    page asked for, since Elasticsearch returns nothing past it; pages beyond MAX_RRF_WINDOW
+    come from the words alone.
     """
     if not query.text or query.effective_sort != "relevance":
         return None
@@ -213,10 +216,11 @@ def build_search(query, vector=None, index=ALIAS):
 def fused_search(query, vector, window, index=ALIAS):
     """The page of results: words, record vectors and page vectors fused by reciprocal rank.
 
-    Elasticsearch refuses suggest and sort beside rank, and post_filter has no defined meaning
-    for it; so every active filter sits inside each ranking (the query's bool filter and each
-    kNN's filter, which is a pre-filter: the k nearest *among* the filtered records), and this
-    request carries no aggregations. Count and facets come from `matches_search`.
+    Elasticsearch refuses suggest and sort beside rank, and a post_filter would only prune the
+    fused window afterwards (a narrow filter could leave the page empty while matches exist);
+    so every active filter sits inside each ranking (the query's bool filter and each kNN's
+    filter, a pre-filter: the k nearest *among* the filtered records), and this request carries
+    no aggregations. Count and facets come from `matches_search`.
     """
     filters = _filter(query.filters)
     search = Search(index=index).query(Q("bool", must=[text_query(query.text)], filter=filters))
