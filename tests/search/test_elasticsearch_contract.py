@@ -243,7 +243,7 @@ def test_mapping_holds_512_dimension_vectors_for_the_record_and_each_page(index_
         "type": "dense_vector",
         "dims": 512,
         "index": True,
-        "similarity": "dot_product",
+        "similarity": "cosine",
         "index_options": {"type": "int8_hnsw"},
     }
     assert mapping["properties"]["vector"] == expected
@@ -271,6 +271,8 @@ def test_a_record_whose_vectors_are_pending_is_indexed_without_them():
     assert source["pages"][0] == {"page": 1, "text": "Portada"}
     assert isinstance(source["pages"][1]["vector"], list) and len(source["pages"][1]["vector"]) == 512
     assert record["vector"] is None and record["pages"][0]["vector"] is None  # the record is left as it was
+    assert "vector" not in index_source({"pk": 9, "title": "Vacío", "vector": [0.0] * 512})
+    assert "vector" not in index_source({"pk": 10, "title": "Otro modelo", "vector": [0.1] * 384})
     assert index_source({"pk": 8, "title": "Sin libro", "vector": None, "pages": []}) == {
         "pk": 8,
         "title": "Sin libro",

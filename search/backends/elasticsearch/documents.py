@@ -12,13 +12,15 @@ VECTOR_FIELDS = ("vector", "pages.vector")
 def _vector():
     """A record's or a page's meaning, searched by kNN; absent while the background job computes it.
 
-    dot_product: the vectors are L2-normalised (search.embeddings), where it ranks as cosine does
-    and skips cosine's normalisation at search time. int8_hnsw quantises the HNSW graph's copy to
+    cosine, although the vectors are L2-normalised (search.embeddings) and dot_product would rank
+    the same: Elasticsearch refuses, at indexing, a dot_product vector whose length strays from 1
+    by more than its tolerance, and a vector stored or carried by `sync_from` with rounded
+    components must never block a record's indexing. int8_hnsw quantises the HNSW graph's copy to
     a quarter of the memory (a national catalogue holds millions of page vectors) for a recall
     loss of about a percent; it is also Elasticsearch's default from 8.14 on, spelled out here so
     the mapping means the same on every 8.x.
     """
-    return DenseVector(dims=DIMENSIONS, index=True, similarity="dot_product", index_options={"type": "int8_hnsw"})
+    return DenseVector(dims=DIMENSIONS, index=True, similarity="cosine", index_options={"type": "int8_hnsw"})
 
 
 # Vectors are left out of the stored _source: nothing reads them back (a rebuild recomputes
@@ -86,7 +88,7 @@ class ResourceDocument(Document):
 
 
 def index_source(record):
-    """A search record as Elasticsearch stores it: a vector not computed yet is left out, not null.
+    """A search record as Elasticsearch stores it: a vector not computed yet (or unusable) is left out.
 
     Elasticsearch 8.7+ would take null as "no vector" too; leaving the field out keeps pending
     records valid on any 8.x and the request smaller. Such a record is found by its words only.
@@ -98,7 +100,12 @@ def index_source(record):
 
 
 def _without_pending_vector(item):
-    source = {key: value for key, value in item.items() if not (key == "vector" and value is None)}
-    if source.get("vector") is not None and hasattr(source["vector"], "tolist"):
-        source["vector"] = source["vector"].tolist()  # a numpy row from the encoder
+    source = dict(item)
+    vector = source.pop("vector", None)
+    if vector is not None:
+        vector = vector.tolist() if hasattr(vector, "tolist") else list(vector)  # numpy row or list
+        # Elasticsearch refuses the whole record for a vector of another size (another model's)
+        # or of zeros (no direction, so no cosine); the record is indexed by its words instead.
+        if len(vector) == DIMENSIONS and any(vector):
+            source["vector"] = vector
     return source
