@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
 from wagtail.models import Page, PageViewRestriction
 
-from oer.models import ResourcePage
+from oer.models import AudioLessonPage, ResourcePage, VideoLessonPage
 
 
 def public_live(queryset):
@@ -33,3 +33,12 @@ def resources_behind(restriction):
     if path is None:
         return ResourcePage.objects.none()
     return ResourcePage.objects.filter(path__startswith=path)
+
+
+def media_asset_withheld(asset_id):
+    """True when the uploaded asset belongs to resources and none of them is public: its captions stay hidden.
+
+    An asset no resource uses is not withheld: editors may list its tracks by address elsewhere.
+    """
+    users = [model.objects.filter(media_asset_id=asset_id) for model in (VideoLessonPage, AudioLessonPage)]
+    return any(pages.exists() for pages in users) and not any(public_live(pages).exists() for pages in users)
