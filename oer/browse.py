@@ -6,6 +6,7 @@ from django.apps import apps
 from django.core.cache import cache
 from django.db.models import Count, F, Max
 from django.utils.translation import gettext as _
+from wagtail.models import PageViewRestriction
 
 from oer import taxonomy
 from oer.fields import list_contains
@@ -42,11 +43,14 @@ def _matches(resource, level=None, grade=None, field=None):
 def _curriculum_counts():
     """Resource counts per level and per (level, grade), cached until the catalogue changes.
 
-    The fingerprint (live count and latest publication) is one cheap aggregate; the full scan
-    of the list columns only happens after a publish, unpublish or deletion.
+    The fingerprint (live count and latest publication, and the view restrictions' count and
+    newest id) is two cheap aggregates; the full scan of the list columns only happens after a
+    publish, unpublish, deletion or a restriction set or cleared.
     """
     fingerprint = ResourcePage.objects.live().aggregate(n=Count("pk"), last=Max("last_published_at"))
-    key = f"oer:browse:counts:{fingerprint['n']}:{fingerprint['last'].isoformat() if fingerprint['last'] else '-'}"
+    restrictions = PageViewRestriction.objects.aggregate(n=Count("pk"), last=Max("pk"))
+    last = fingerprint["last"].isoformat() if fingerprint["last"] else "-"
+    key = f"oer:browse:counts:{fingerprint['n']}:{last}:{restrictions['n']}:{restrictions['last']}"
     counts = cache.get(key)
     if counts is None:
         levels, grades = Counter(), Counter()
