@@ -10,7 +10,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from oer.models import ResourcePage
+from oer.visibility import published_resources
 
 from .backends import get_backend
 from .backends.base import SearchUnavailable
@@ -61,11 +61,14 @@ RECORD_CHUNK = 50
 
 
 def live_pks(pks):
-    """Which of these pks are searchable now: live resources and published courses; the rest must leave."""
+    """Which of these pks are searchable now: public live resources and published courses; the rest must leave.
+
+    A resource behind a view restriction (on itself or an ancestor) counts as gone.
+    """
     from courses.searchable import published_courses
 
     pks = list(pks)
-    resources = ResourcePage.objects.live().filter(pk__in=pks).values_list("pk", flat=True)
+    resources = published_resources().filter(pk__in=pks).values_list("pk", flat=True)
     return set(resources) | set(published_courses(pks).values_list("pk", flat=True))
 
 
@@ -73,7 +76,7 @@ def documents(pks=None):
     """The search records of these searchable pages (of every one without pks), built lazily."""
     from courses.searchable import published_courses
 
-    resources = ResourcePage.objects.live()
+    resources = published_resources()
     if pks is not None:
         pks = list(pks)
         resources = resources.filter(pk__in=pks)
@@ -84,10 +87,10 @@ def documents(pks=None):
 
 
 def searchable_counts():
-    """(live resources, published courses): what a complete index holds."""
+    """(public live resources, published courses): what a complete index holds."""
     from courses.searchable import published_courses
 
-    return ResourcePage.objects.live().count(), published_courses().count()
+    return published_resources().count(), published_courses().count()
 
 
 def drain(backend=None, batch_size=DRAIN_BATCH, max_batches=None):
@@ -135,7 +138,7 @@ def retry_now():
 
 
 def rebuild(backend=None):
-    """Write every live resource and published course into a fresh index and swap it in; the queue is then spent."""
+    """Write every public resource and published course into a fresh index and swap it in; the queue is then spent."""
     backend = backend or get_backend()
     started = timezone.now()
     written = backend.rebuild(documents(), expected_count=sum(searchable_counts()))
