@@ -32,7 +32,7 @@ class IndexQueueEntry(models.Model):
 class SearchQueryLog(models.Model):
     """How often one normalised query was searched on one day, and how often it found nothing.
 
-    Aggregates only: no user, address, session or time of day is ever stored (docs/informes.md).
+    Aggregates only: no user, address, session or time of day is ever stored (docs/informe-busquedas.md).
     """
 
     MAX_QUERY_CHARS = 200

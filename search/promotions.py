@@ -1,7 +1,7 @@
 """Promoted results: pages editors pin to the top of the first page of results for one query.
 
-Promotions are Wagtail's own (`wagtail.contrib.search_promotions`, managed under Ajustes →
-Resultados promocionados); they match on the normalised query (`search.text.normalize`), so
+Promotions are Wagtail's own (`wagtail.contrib.search_promotions`, managed under Propiedades →
+Resultados de búsqueda promocionados); they match on the normalised query (`search.text.normalize`), so
 «Fotosíntesis» and «fotosintesis» are one query. See docs/informe-busquedas.md.
 """
 

@@ -12,7 +12,7 @@ from .text import normalize
 
 logger = logging.getLogger(__name__)
 
-# Rows older than this are removed by `search_query_log_cleanup` (docs/informes.md).
+# Rows older than this are removed by `search_query_log_cleanup` (docs/informe-busquedas.md).
 KEEP_DAYS = 400
 
 

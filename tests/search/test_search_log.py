@@ -63,7 +63,7 @@ def test_cleanup_removes_days_older_than_those_kept(run_command):
     SearchQueryLog.objects.create(query="vieja", day=today - timedelta(days=401), searches=4)
     SearchQueryLog.objects.create(query="reciente", day=today - timedelta(days=399), searches=2)
     result = run_command("search_query_log_cleanup")
-    assert result.code == 0 and "1 filas" in result.stdout
+    assert result.code == 0 and "1 fila de hace más de 400 días borrada" in result.stdout
     assert list(SearchQueryLog.objects.values_list("query", flat=True)) == ["reciente"]
     assert run_command("search_query_log_cleanup", "--days", "30").code == 0
     assert not SearchQueryLog.objects.exists()

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from search import query_log
 
@@ -30,7 +31,11 @@ class Command(BaseCommand):
             raise CommandError(_("No se pudo limpiar el registro de búsquedas: %(error)s") % {"error": exc})
         self.stdout.write(
             self.style.SUCCESS(
-                _("Registro de búsquedas: %(n)d filas de hace más de %(days)d días borradas.")
+                ngettext(
+                    "Registro de búsquedas: %(n)d fila de hace más de %(days)d días borrada.",
+                    "Registro de búsquedas: %(n)d filas de hace más de %(days)d días borradas.",
+                    deleted,
+                )
                 % {"n": deleted, "days": days}
             )
         )
