@@ -12,8 +12,10 @@ from django.db import DatabaseError, transaction
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 
+from courses.models import CoursePage
+from oer.models import ResourcePage
+
 from .backends.base import FACET_FIELDS, RESULT_FIELDS, plain_snippet
-from .indexing import live_pks
 from .records import course_document, resource_document
 from .text import normalize
 
@@ -59,9 +61,15 @@ def promoted_entries(text):
     ]
     if not promotions:
         return []
-    page_ids = list(dict.fromkeys(promotion.page_id for promotion in promotions))
-    visible = live_pks(page_ids) & set(Page.objects.filter(pk__in=page_ids).public().values_list("pk", flat=True))
-    pages = Page.objects.filter(pk__in=visible).specific().in_bulk()
+    # What search may show: live, public resources and courses (as `search.indexing` indexes).
+    pages = {
+        page.pk: page
+        for page in Page.objects.filter(pk__in={promotion.page_id for promotion in promotions})
+        .live()
+        .public()
+        .type(ResourcePage, CoursePage)
+        .specific()
+    }
     entries, seen = [], set()
     for promotion in promotions:
         page = pages.get(promotion.page_id)
@@ -81,8 +89,6 @@ def _entry(page):
     key = f"search:promoted-entry:{page.pk}:{published}"
     entry = cache.get(key)
     if entry is None:
-        from courses.models import CoursePage
-
         record = course_document(page) if isinstance(page, CoursePage) else resource_document(page)
         entry = {name: record[name] for name in RESULT_FIELDS}
         entry["snippet"] = plain_snippet(record["description"])
