@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from django_filters import ChoiceFilter
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.contrib.search_promotions.views import CreateView as PromotionCreateView
 
@@ -47,6 +47,21 @@ def can_promote(user):
 def zero_share(row):
     """Share of the query's searches that found nothing, in percent with one decimal."""
     return round(100 * row["zero_results"] / row["searches"], 1) if row["searches"] else 0.0
+
+
+class LinkColumn(Column):
+    """A link in a cell, or an empty cell when the row has nowhere to go."""
+
+    cell_template_name = "search/admin/link_cell.html"
+
+    def __init__(self, name, get_url, **kwargs):
+        super().__init__(name, **kwargs)
+        self.get_url = get_url
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["link_url"] = self.get_url(instance)
+        return context
 
 
 class SearchLogFilterSet(WagtailFilterSet):
@@ -104,10 +119,10 @@ class SearchQueryReportView(ReportView):
         ]
         if can_promote(self.request.user):
             columns.append(
-                TitleColumn(
+                LinkColumn(
                     "promote",
                     label=gettext_lazy("Promoción"),
-                    accessor=lambda row: _("Promocionar un resultado") if row["zero_results"] else "",
+                    accessor=lambda row: _("Promocionar un resultado"),
                     get_url=lambda row: promotion_url(row["query"]) if row["zero_results"] else None,
                 )
             )
