@@ -7,6 +7,8 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from acervo.response_cache import ON_CACHE_HIT
+
 from .models import SearchQueryLog
 from .text import normalize
 
@@ -21,18 +23,34 @@ def logged_text(text):
     return normalize(text)[: SearchQueryLog.MAX_QUERY_CHARS].strip()
 
 
+def log_entry(query, count):
+    """(normalised text, 1 if nothing was found else 0) for a search the log counts, or None."""
+    if query.page != 1:
+        return None
+    text = logged_text(query.text)
+    return (text, 1 if count == 0 else 0) if text else None
+
+
 def record_search(query, count):
     """Count a first-page search with words; a failure is logged and never reaches the searcher."""
-    if query.page != 1:
-        return
-    text = logged_text(query.text)
-    if not text:
-        return
+    entry = log_entry(query, count)
+    if entry:
+        count_search(*entry)
+
+
+def count_again_from_cache(response, query, count):
+    """Have the anonymous response cache count this search each time it serves the stored answer."""
+    entry = log_entry(query, count)
+    if entry:
+        setattr(response, ON_CACHE_HIT, [("search.query_log.count_search", entry)])
+
+
+def count_search(text, zero):
     try:
         # A savepoint: under ATOMIC_REQUESTS or a caller's transaction, a failed write here
         # must not leave the surrounding transaction unusable.
         with transaction.atomic():
-            _increment(text, timezone.localdate(), 1 if count == 0 else 0)
+            _increment(text, timezone.localdate(), zero)
     except DatabaseError:
         logger.exception("could not count a search in the search log")
 

@@ -68,3 +68,21 @@ def test_cleanup_removes_days_older_than_those_kept(run_command):
     assert run_command("search_query_log_cleanup", "--days", "30").code == 0
     assert not SearchQueryLog.objects.exists()
     assert run_command("search_query_log_cleanup", "--days", "0").code != 0
+
+
+def test_answers_served_from_the_response_cache_are_counted_too(library, client, settings):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    from oer.models import ResourcePage
+
+    settings.ACERVO_RESPONSE_CACHE_SECONDS = 60
+    first = client.get("/api/v1/search/", {"q": "fracciones"}).json()
+    client.get("/buscar/", {"q": "nada parecido"})
+    # A promotion made now does not show while the stored answers are served...
+    SearchPromotion.objects.create(query=Query.get("fracciones"), page=ResourcePage.objects.first())
+    again = client.get("/api/v1/search/", {"q": "fracciones"}).json()
+    assert again == first and all("promoted" not in hit for hit in again["results"])
+    client.get("/buscar/", {"q": "nada parecido"})
+    # ...yet every request is counted.
+    today = timezone.localdate()
+    assert logged() == {("fracciones", today): (2, 0), ("nada parecido", today): (2, 2)}
