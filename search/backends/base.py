@@ -29,7 +29,7 @@ PAGES_PER_RESULT = 3
 # vector's cosine similarity to the query's is at least this. Measured on the judged questions of
 # bench/questions_dev.json with USE multilingual v3: answers score about 0.35-0.7, unrelated
 # records below 0.25.
-MIN_SIMILARITY = 0.22
+MIN_SIMILARITY = 0.2
 # Nearest records taken from the vectors, and the reciprocal rank fusion of the two rankings:
 # score = sum of 1 / (RRF_RANK_CONSTANT + rank) over the lexical and the dense ranking, within
 # the first RRF_WINDOW of each (deeper pages follow the lexical order).
