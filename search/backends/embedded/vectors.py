@@ -17,6 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ...embeddings.encoder import single_threaded_blas
+
 # Merge once a generation holds this many segments (each search lists them).
 MAX_SEGMENTS = 12
 # Records per segment while a rebuild streams everything in.
@@ -37,9 +39,13 @@ class _Loaded:
     """Every live vector of a generation as float32 matrices (rows L2-normalised)."""
 
     def __init__(self, keys, parts, vectors):
+        single_threaded_blas()
         meta = parts == METADATA
-        self.meta_keys, self.meta = keys[meta], np.ascontiguousarray(vectors[meta], dtype=np.float32)
-        self.page_keys, self.page_parts = keys[~meta], parts[~meta]
+        # Keys as Python strings once per load: the search loop then indexes plain lists.
+        self.meta_keys = [str(key) for key in keys[meta].tolist()]
+        self.meta = np.ascontiguousarray(vectors[meta], dtype=np.float32)
+        self.page_keys = [str(key) for key in keys[~meta].tolist()]
+        self.page_parts = parts[~meta].tolist()
         self.pages = np.ascontiguousarray(vectors[~meta], dtype=np.float32)
 
     @property
@@ -141,16 +147,16 @@ class VectorSegments:
         if not loaded.size or loaded.meta.shape[1:] != vector.shape:
             return []
         found = {}
-        if len(loaded.meta_keys):
-            similarities = loaded.meta @ vector
-            for row in _top(similarities, limit, min_similarity):
-                key = str(loaded.meta_keys[row])
-                found[key] = Neighbour(key, float(similarities[row]), [])
-        if len(loaded.page_keys):
-            similarities = loaded.pages @ vector
-            for row in _top(similarities, limit * pages_per_record, min_similarity):
-                key, similarity = str(loaded.page_keys[row]), float(similarities[row])
-                neighbour = found.setdefault(key, Neighbour(key, similarity, []))
+        if loaded.meta_keys:
+            for row, similarity in _top(loaded.meta @ vector, limit, min_similarity):
+                key = loaded.meta_keys[row]
+                found[key] = Neighbour(key, similarity, [])
+        if loaded.page_keys:
+            for row, similarity in _top(loaded.pages @ vector, limit * pages_per_record, min_similarity):
+                key = loaded.page_keys[row]
+                neighbour = found.get(key)
+                if neighbour is None:
+                    neighbour = found[key] = Neighbour(key, similarity, [])
                 neighbour.similarity = max(neighbour.similarity, similarity)
                 if len(neighbour.pages) < pages_per_record:
                     neighbour.pages.append((int(loaded.page_parts[row]), similarity))
@@ -158,10 +164,11 @@ class VectorSegments:
 
 
 def _top(similarities, limit, floor):
-    """Row numbers of the `limit` largest values at or above `floor`, largest first."""
+    """(row number, value) of the `limit` largest values at or above `floor`, largest first."""
     if len(similarities) > limit:
         rows = np.argpartition(-similarities, limit)[:limit]
     else:
         rows = np.arange(len(similarities))
     rows = rows[similarities[rows] >= floor]
-    return rows[np.argsort(-similarities[rows])]
+    rows = rows[np.argsort(-similarities[rows])]
+    return zip(rows.tolist(), similarities[rows].tolist(), strict=True)
