@@ -13,6 +13,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from acervo.client_address import client_address
 from oer.models import ResourcePage
 
 DEFAULT_RATE = "120/min"
@@ -50,6 +51,11 @@ class PartnerRateThrottle(AnonRateThrottle):
 
     def get_rate(self):
         return getattr(settings, "ACERVO_API_V2_RATE", DEFAULT_RATE)
+
+    def get_ident(self, request):
+        # DRF's own reading trusts any X-Forwarded-For a client writes; the site's helper counts
+        # only the hops ACERVO_TRUSTED_PROXY_COUNT vouches for, as log-in throttling does.
+        return client_address(request)
 
 
 class PartnerAPIMixin:
