@@ -2,11 +2,13 @@
 
 from django.urls import path
 
+from accounts import sign_up
 from accounts import views as pages
 from accounts.email_verification import views as verification
 
 urlpatterns = [
-    path("cuentas/registro/", pages.sign_up, name="sign-up"),
+    path("cuentas/registro/", sign_up.sign_up, name="sign-up"),
+    path("cuentas/registro/enviado/", sign_up.sign_up_sent, name="sign-up-sent"),
     path("cuentas/entrar/", pages.log_in, name="log-in"),
     path("cuentas/salir/", pages.log_out, name="log-out"),
     path("cuentas/contrasena/", pages.password_reset, name="password-reset"),
