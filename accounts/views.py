@@ -32,18 +32,23 @@ def too_many_mail_requests(request, purpose):
     confirmation) can neither be used to probe addresses quickly nor to flood one mailbox. The window
     starts with the first request.
     """
-    window = settings.AXES_COOLOFF_TIME.total_seconds()
     typed = request.POST.get("email", "").strip().lower()[:254]
-    exceeded = False
-    for key in (f"{purpose}:client:{client_address(request)}", f"{purpose}:email:{typed}"):
-        cache.add(key, 0, timeout=window)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=window)
-            count = 1
-        exceeded = exceeded or count > settings.AXES_FAILURE_LIMIT
-    return exceeded
+    counts = [
+        count_in_window(f"{purpose}:client:{client_address(request)}"),
+        count_in_window(f"{purpose}:email:{typed}"),
+    ]
+    return any(count > settings.AXES_FAILURE_LIMIT for count in counts)
+
+
+def count_in_window(key):
+    """One more under key in the cache; the count so far within the log-in lock-out window."""
+    window = settings.AXES_COOLOFF_TIME.total_seconds()
+    cache.add(key, 0, timeout=window)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+        return 1
 
 
 class PasswordReset(PasswordResetView):
