@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.test import Client
 
 from tests.media.conftest import local_storage  # noqa: F401
@@ -76,15 +77,20 @@ def test_a_huge_number_in_a_post_is_refused_not_a_crash(member, url):
     assert_refused(member.post(url, {"password": "x", "return_url": "/"}))
 
 
-def test_a_huge_number_is_explained_in_spanish(client, site_structure):
+def test_a_huge_id_is_explained_in_spanish(client, site_structure):
     api = client.get(f"/api/v2/pages/{HUGE}/")
-    assert api.status_code == 400
-    assert "demasiado grande" in api.json()["errors"]["numero"]
+    page = client.get(f"/cursos-sin-conexion/{HUGE}.json")
+    if connection.vendor == "sqlite":  # beyond SQLite's 64-bit integers: the middleware's 400
+        assert api.status_code == 400 and "demasiado grande" in api.json()["errors"]["numero"]
+        assert page.status_code == 400 and "demasiado grande" in page.content.decode()
+    else:  # PostgreSQL compares it as numeric and finds nothing
+        assert api.status_code == page.status_code == 404
+
+
+def test_a_huge_api_offset_is_a_spanish_json_error(client, site_structure):
     offset = client.get(f"/api/v2/pages/?offset={HUGE}")
     assert offset.status_code == 400
     assert "offset no puede ser mayor" in offset.json()["errors"]["consulta"]
-    page = client.get(f"/cursos-sin-conexion/{HUGE}.json")
-    assert page.status_code == 400 and "demasiado grande" in page.content.decode()
 
 
 @pytest.fixture
