@@ -2,11 +2,18 @@
 
 from django.urls import path
 
+from accounts import page_passwords, sign_up
 from accounts import views as pages
 from accounts.email_verification import views as verification
 
 urlpatterns = [
-    path("cuentas/registro/", pages.sign_up, name="sign-up"),
+    # Wagtail's own address for a restricted page's password form, throttled (accounts/page_passwords.py).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        page_passwords.throttled_authenticate_with_password,
+    ),
+    path("cuentas/registro/", sign_up.sign_up, name="sign-up"),
+    path("cuentas/registro/enviado/", sign_up.sign_up_sent, name="sign-up-sent"),
     path("cuentas/entrar/", pages.log_in, name="log-in"),
     path("cuentas/salir/", pages.log_out, name="log-out"),
     path("cuentas/contrasena/", pages.password_reset, name="password-reset"),

@@ -1,10 +1,7 @@
-"""Account pages under /cuentas/: sign up, log in (Django's standard fields), log out, password reset
-by mail, and the page a throttled log-in gets (docs/seguridad.md)."""
+"""Account pages under /cuentas/: log in (Django's standard fields), log out, password reset by mail,
+and the page a throttled log-in gets (docs/seguridad.md). Sign-up lives in accounts/sign_up.py."""
 
-from django import forms
 from django.conf import settings
-from django.contrib.auth import get_user_model, login
-from django.contrib.auth.forms import UserCreationForm
 from django.contrib.auth.views import (
     LoginView,
     LogoutView,
@@ -14,73 +11,11 @@ from django.contrib.auth.views import (
     PasswordResetView,
 )
 from django.core.cache import cache
-from django.db import transaction
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse_lazy
-from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_http_methods
 
-from accounts.email_verification import pending as email_verification
 from accounts.email_verification.forms import VerifiedLogInForm
 from acervo.client_address import client_address
-
-
-class SignUpForm(UserCreationForm):
-    """Username and password plus the name printed on certificates."""
-
-    first_name = forms.CharField(
-        max_length=150, label=_("Nombre(s)"), help_text=_("Así aparecerá en tus certificados.")
-    )
-    last_name = forms.CharField(max_length=150, required=False, label=_("Apellidos"))
-    email = forms.EmailField(
-        label=_("Correo electrónico"),
-        help_text=_("Para recuperar tu contraseña si la olvidas."),
-    )
-
-    class Meta(UserCreationForm.Meta):
-        fields = ("username", "first_name", "last_name", "email")
-
-    def clean_email(self):
-        # One address per account, whatever its case: the reset mail must reach exactly one person.
-        email = get_user_model().objects.normalize_email(self.cleaned_data["email"])
-        if get_user_model().objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("Ya hay una cuenta con este correo. Si es tuya, recupera tu contraseña."))
-        return email
-
-
-def _safe_next(request, fallback):
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return target
-    return fallback
-
-
-@require_http_methods(["GET", "POST"])
-def sign_up(request):
-    if request.user.is_authenticated:
-        return redirect(settings.LOGIN_REDIRECT_URL)
-    form = SignUpForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if settings.ACERVO_REQUIRE_EMAIL_VERIFICATION:
-            return _sign_up_unverified(request, form)
-        user = form.save()
-        login(request, user, backend="courses.cached_users.CachedUserBackend")
-        return redirect(_safe_next(request, settings.LOGIN_REDIRECT_URL))
-    return render(request, "accounts/sign_up.html", {"form": form, "next": _safe_next(request, "")})
-
-
-def _sign_up_unverified(request, form):
-    """The account waits for its mail to be confirmed (docs/seguridad.md); if the mail cannot go, no account is kept."""
-    try:
-        with transaction.atomic():
-            email_verification.start(form.save())
-    except OSError:  # smtplib's errors included
-        form.add_error(None, _("No pudimos enviar el correo de confirmación. Intenta de nuevo en unos minutos."))
-        context = {"form": form, "next": _safe_next(request, "")}
-        return render(request, "accounts/sign_up.html", context, status=503)
-    return redirect("email-verification-sent")
-
 
 log_in = LoginView.as_view(
     template_name="accounts/log_in.html",
@@ -97,18 +32,23 @@ def too_many_mail_requests(request, purpose):
     confirmation) can neither be used to probe addresses quickly nor to flood one mailbox. The window
     starts with the first request.
     """
-    window = settings.AXES_COOLOFF_TIME.total_seconds()
     typed = request.POST.get("email", "").strip().lower()[:254]
-    exceeded = False
-    for key in (f"{purpose}:client:{client_address(request)}", f"{purpose}:email:{typed}"):
-        cache.add(key, 0, timeout=window)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=window)
-            count = 1
-        exceeded = exceeded or count > settings.AXES_FAILURE_LIMIT
-    return exceeded
+    counts = [
+        count_in_window(f"{purpose}:client:{client_address(request)}"),
+        count_in_window(f"{purpose}:email:{typed}"),
+    ]
+    return any(count > settings.AXES_FAILURE_LIMIT for count in counts)
+
+
+def count_in_window(key):
+    """One more under key in the cache; the count so far within the log-in lock-out window."""
+    window = settings.AXES_COOLOFF_TIME.total_seconds()
+    cache.add(key, 0, timeout=window)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+        return 1
 
 
 class PasswordReset(PasswordResetView):

@@ -29,7 +29,7 @@ def is_database_unavailable(exc):
     return isinstance(exc, DATABASE_ERRORS)
 
 
-def _wants_json(request):
+def wants_json(request):
     return request.path.startswith("/api/") or request.headers.get("Accept", "").startswith("application/json")
 
 
@@ -37,7 +37,7 @@ def unavailable_response(request, exc):
     """The 503: JSON under /api/ (the API's error shape), a page without database lookups elsewhere."""
     logger.warning("Database unavailable during %s %s: %s", request.method, request.path, exc)
     message = _("El servicio no está disponible por un momento. Intente de nuevo en unos segundos.")
-    if _wants_json(request):
+    if wants_json(request):
         response = JsonResponse({"errors": {"detail": message}}, status=503)
     else:
         # Rendered without the request: context processors could query the database again.

@@ -94,6 +94,8 @@ MIDDLEWARE = [
     # A lost database connection answers 503 in Spanish (docs/operacion.md); acervo/urls.py's
     # handler500 does the same when a middleware, not a view, met the error.
     "acervo.database_unavailable.DatabaseUnavailableMiddleware",
+    # A 20-digit id overflows SQLite's integers: 400 in Spanish, not 500 (docs/seguridad.md).
+    "acervo.huge_numbers.HugeNumberMiddleware",
     # Outside the page cache so cached answers carry the policy too (see docs/seguridad.md).
     "acervo.security_headers.ContentSecurityPolicyMiddleware",
     "acervo.security_headers.PermissionsPolicyMiddleware",

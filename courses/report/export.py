@@ -7,6 +7,8 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from acervo.spreadsheet_cells import inert_row
+
 
 def _percent(value):
     return "" if value is None else round(value * 100, 1)
@@ -44,8 +46,8 @@ def as_csv(filename, parts):
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     for name, headings, rows in parts:
-        writer.writerow([_("Sección"), *headings])
-        writer.writerows([name, *row] for row in rows)
+        writer.writerow(inert_row([_("Sección"), *headings]))
+        writer.writerows(inert_row([name, *row]) for row in rows)
         writer.writerow([])
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
@@ -56,9 +58,9 @@ def as_xlsx(filename, parts):
     workbook = Workbook(write_only=True)
     for name, headings, rows in parts:
         sheet = workbook.create_sheet(title=name[:31])
-        sheet.append(headings)
+        sheet.append(inert_row(headings))
         for row in rows:
-            sheet.append(row)
+            sheet.append(inert_row(row))
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(

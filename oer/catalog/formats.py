@@ -5,6 +5,8 @@ import json
 
 from django.utils.translation import gettext as _
 
+from acervo.spreadsheet_cells import inert, restored
+
 from .record import ACCEPTED_FIELDS, EXPORT_FIELDS
 
 # CSV cells: lists joined with " | ", structured values (captions, week) as JSON text.
@@ -28,6 +30,7 @@ def record_to_csv_row(record):
             row[field] = json.dumps(value, ensure_ascii=False) if value else ""
         else:
             row[field] = "" if value is None else value
+        row[field] = inert(row[field])
     return row
 
 
@@ -36,7 +39,7 @@ def csv_row_to_record(row):
     for field, cell in row.items():
         if field is None:
             raise LineError(_("la fila tiene más columnas que el encabezado"))
-        cell = (cell or "").strip()
+        cell = restored(cell or "").strip()
         if field in LIST_FIELDS:
             items = [item.strip() for item in cell.split("|") if item.strip()]
             if field == "grades":

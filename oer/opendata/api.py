@@ -7,15 +7,19 @@ from rest_framework.exceptions import Throttled
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from wagtail.api import APIField
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from acervo.client_address import client_address
 from oer.models import ResourcePage
 
 DEFAULT_RATE = "120/min"
+# Far past any catalogue, and well inside the 64-bit integers SQLite's OFFSET takes.
+MAX_OFFSET = 10**9
 
 RESOURCE_FIELDS = [
     "external_id",
@@ -51,9 +55,26 @@ class PartnerRateThrottle(AnonRateThrottle):
     def get_rate(self):
         return getattr(settings, "ACERVO_API_V2_RATE", DEFAULT_RATE)
 
+    def get_ident(self, request):
+        # DRF's own reading trusts any X-Forwarded-For a client writes; the site's helper counts
+        # only the hops ACERVO_TRUSTED_PROXY_COUNT vouches for, as log-in throttling does.
+        return client_address(request)
+
+
+class PartnerPagination(WagtailPagination):
+    """Wagtail's offset/limit paging, with an offset the database can take."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        offset = request.GET.get("offset", "")
+        # The length first: int() refuses strings of more than 4,300 digits.
+        if offset.isdigit() and (len(offset) > len(str(MAX_OFFSET)) or int(offset) > MAX_OFFSET):
+            raise BadRequestError(_("offset no puede ser mayor que %(n)d") % {"n": MAX_OFFSET})
+        return super().paginate_queryset(queryset, request, view)
+
 
 class PartnerAPIMixin:
     throttle_classes = [PartnerRateThrottle]
+    pagination_class = PartnerPagination
 
     def handle_exception(self, exc):
         # Errors follow the site's JSON convention ({"errors": …} in Spanish); "message" is kept

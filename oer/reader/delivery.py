@@ -20,6 +20,8 @@ MAX_AGE = 3600
 # How long the browser may reuse a redirect to a signed URL, well below the signature's lifetime.
 REDIRECT_MAX_AGE = 60
 SINGLE_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+# More digits than any file size has; int() would refuse a 5,000-digit position outright.
+POSITION_DIGITS = 18
 
 
 class RangeNotSatisfiable(Exception):
@@ -36,20 +38,25 @@ def requested_range(header, size):
     match = SINGLE_RANGE.match(header.strip()) if header else None
     if match is None:
         return None
-    first, last = match.groups()
-    if not first and not last:
+    first, last = (_position(text) for text in match.groups())
+    if first is None and last is None:
         return None
-    if not first:  # "bytes=-500": the last 500 bytes
-        length = int(last)
-        if length == 0:
+    if first is None:  # "bytes=-500": the last 500 bytes
+        if last == 0:
             raise RangeNotSatisfiable
-        return max(0, size - length), size - 1
-    first = int(first)
-    if last and int(last) < first:
+        return max(0, size - last), size - 1
+    if last is not None and last < first:
         return None
     if first >= size:
         raise RangeNotSatisfiable
-    return first, min(int(last), size - 1) if last else size - 1
+    return first, min(last, size - 1) if last is not None else size - 1
+
+
+def _position(text):
+    """A byte position, or None when absent; one with too many digits is past the end of any file."""
+    if not text:
+        return None
+    return int(text) if len(text) <= POSITION_DIGITS else 10**POSITION_DIGITS
 
 
 class FileSlice:

@@ -7,9 +7,9 @@ certificates of local learners stay as they were. A quiz is updated in place for
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from wagtail.rich_text import RichText
 
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage, Quiz, TrackPage
+from courses.packages.html_blocks import sanitise, to_blocks
 from courses.site import ensure_course_index
 from oer.models import ResourcePage
 
@@ -214,7 +214,7 @@ def _course_fields(detail):
     return {
         "title": _text(detail, "title", 255) or "—",
         "summary": _text(detail, "summary"),
-        "description": _text(detail, "description"),
+        "description": sanitise(_text(detail, "description")),
         "hours": hours if isinstance(hours, int) and 0 < hours < 10000 else 1,
         "level": detail.get("level") if detail.get("level") in taxonomy.LEVELS else "",
         "audience": _audience(detail),
@@ -246,27 +246,37 @@ def quiz_fields(quiz):
 
 
 def local_body(blocks):
-    """The source's portable body with resource external ids turned into this node's pages."""
+    """The source's portable body with resource external ids turned into this node's pages.
+
+    A resource link whose resource this node does not hold is dropped (a video keeps its own
+    address); paragraphs go through the course package importer's sanitiser, like imported HTML.
+    """
     if not isinstance(blocks, list):
         return []
     refs = [
         block["value"].get("resource")
         for block in blocks
-        if isinstance(block, dict) and isinstance(block.get("value"), dict) and block["value"].get("resource")
+        if isinstance(block, dict)
+        and isinstance(block.get("value"), dict)
+        and isinstance(block["value"].get("resource"), str)
     ]
-    pks = dict(ResourcePage.objects.filter(external_id__in=refs).values_list("external_id", "pk"))
+    pages = ResourcePage.objects.filter(external_id__in=refs).in_bulk(field_name="external_id")
     body = []
     for block in blocks:
         if not isinstance(block, dict) or block.get("type") not in ("heading", "paragraph", "video", "resource"):
             continue
         kind, value = block["type"], block.get("value")
-        if kind in ("heading", "paragraph"):
+        if kind == "heading":
             if isinstance(value, str):
-                body.append((kind, RichText(value) if kind == "paragraph" else value[:255]))
+                body.append((kind, value[:255]))
+            continue
+        if kind == "paragraph":
+            if isinstance(value, str):
+                body.extend(to_blocks(value))
             continue
         if not isinstance(value, dict):
             continue
-        resource = pks.get(value.get("resource"))
+        resource = pages.get(value["resource"]) if isinstance(value.get("resource"), str) else None
         if kind == "resource":
             if resource:
                 body.append(("resource", {"resource": resource, "note": _text(value, "note", 255)}))

@@ -100,8 +100,9 @@ def test_when_the_mail_cannot_be_sent_no_account_is_kept(verification_on, settin
     assert not get_user_model().objects.exists() and not PendingEmailVerification.objects.exists()
 
 
-def test_without_the_setting_sign_up_signs_in_at_once(site_structure):
+def test_without_the_setting_the_account_works_at_once_without_a_link(site_structure):
     client = Client()
-    assert sign_up(client)["Location"] == "/mi-aprendizaje/"
-    assert client.get("/mi-aprendizaje/").wsgi_request.user.is_authenticated
-    assert mail.outbox == [] and not PendingEmailVerification.objects.exists()
+    assert sign_up(client)["Location"] == "/cuentas/registro/enviado/"
+    assert [message.subject for message in mail.outbox] == ["Tu cuenta de Acervo está lista"]
+    assert not PendingEmailVerification.objects.exists()
+    assert log_in(client)["Location"] == "/mi-aprendizaje/"

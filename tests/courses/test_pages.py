@@ -10,7 +10,7 @@ from courses.models import Enrolment, LessonProgress
 from .conftest import put_progress
 
 
-def test_sign_up_logs_in_and_lands_on_the_dashboard(site_structure):
+def test_sign_up_then_log_in_lands_on_the_dashboard(site_structure):
     client = Client()
     form = client.get("/cuentas/registro/").content.decode()
     assert 'name="username"' in form and 'name="password1"' in form
@@ -26,6 +26,9 @@ def test_sign_up_logs_in_and_lands_on_the_dashboard(site_structure):
         },
         follow=True,
     )
+    assert response.redirect_chain[-1][0] == "/cuentas/registro/enviado/"
+    assert "Revisa tu correo" in response.content.decode()
+    response = client.post("/cuentas/entrar/", {"username": "maestra", "password": "una-clave-larga-2024"}, follow=True)
     assert response.redirect_chain[-1][0] == "/mi-aprendizaje/"
     assert "Hola, Lucía Hernández." in response.content.decode()
 

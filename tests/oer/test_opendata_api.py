@@ -95,3 +95,21 @@ def test_anonymous_partners_are_throttled(client, catalogue, settings):
     refused = client.get("/api/v2/pages/")
     assert int(refused["Retry-After"]) > 0
     assert "Demasiadas solicitudes" in refused.json()["errors"]["limite"]
+
+
+def test_a_forged_forwarded_for_does_not_reset_the_limit(client, catalogue, settings):
+    settings.ACERVO_API_V2_RATE = "3/min"
+    statuses = [client.get("/api/v2/pages/", HTTP_X_FORWARDED_FOR=f"203.0.113.{n}").status_code for n in range(1, 6)]
+    assert statuses == [200, 200, 200, 429, 429]
+
+
+def test_behind_a_trusted_proxy_each_client_has_its_own_limit(client, catalogue, settings):
+    settings.ACERVO_API_V2_RATE = "2/min"
+    settings.ACERVO_TRUSTED_PROXY_COUNT = 1
+
+    def get(forwarded):
+        return client.get("/api/v2/pages/", HTTP_X_FORWARDED_FOR=forwarded).status_code
+
+    # The proxy appends the real client; what the client wrote on the left is ignored.
+    assert [get(f"198.51.100.{n}, 203.0.113.7") for n in range(3)] == [200, 200, 429]
+    assert get("203.0.113.8") == 200

@@ -159,3 +159,17 @@ def test_learners_and_strangers_cannot_see_the_report(cohort, site_structure):
     _reviewer, reviewer_client = member_of("Revisores")
     assert "/admin/informes/cursos/" in reviewer_client.get("/admin/").content.decode()
     assert reviewer_client.get("/admin/informes/cursos/999999/").status_code == 404
+
+
+def test_exports_never_start_a_formula_and_keep_numbers_as_numbers(course_tree, site_structure):
+    course = course_tree.course
+    course.title = '=HYPERLINK("http://x","y")'
+    course.save_revision().publish()
+    _user, client = editor()
+
+    rows = list(csv.reader(io.StringIO(client.get(report_url(course) + "?export=csv").content.decode())))
+    assert rows[1][:3] == ["Resumen", "'" + course.title, "0"]
+    workbook = load_workbook(io.BytesIO(client.get(report_url(course) + "?export=xlsx").content))
+    title, enrolments = next(workbook["Resumen"].iter_rows(min_row=2, max_col=2))
+    assert (title.value, title.data_type) == ("'" + course.title, "s")
+    assert (enrolments.value, enrolments.data_type) == (0, "n")
