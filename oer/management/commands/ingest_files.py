@@ -24,14 +24,18 @@ class Command(BaseCommand):
 
     def handle(self, *args, retry_failed, no_progress, **options):
         report = run_pending(retry=retry_failed, progress=progress_bar(self.stderr, disabled=no_progress))
-        # What was read is searchable when the command ends, worker or not; failures stay queued.
+        # What was read is searchable when the command ends, worker or not, with the vectors of its
+        # pages (semantic search); failures stay queued.
+        from search.embeddings.compute import compute_missing
         from search.indexing import drain
 
+        vectors = compute_missing()
         drain()
         self.stdout.write(
             _(
                 "Descargados: %(fetched)d; descargas fallidas: %(fetch_failed)d; archivos leídos: %(read)d; "
-                "lecturas fallidas: %(read_failed)d; transcripciones: %(transcripts)d."
+                "lecturas fallidas: %(read_failed)d; transcripciones: %(transcripts)d; "
+                "vectores calculados: %(vectors)d."
             )
             % {
                 "fetched": report.fetched,
@@ -39,6 +43,7 @@ class Command(BaseCommand):
                 "read": report.read,
                 "read_failed": report.read_failed,
                 "transcripts": report.transcripts,
+                "vectors": vectors,
             }
         )
         for line in report.problems:
