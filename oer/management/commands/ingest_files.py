@@ -11,7 +11,8 @@ class Command(BaseCommand):
     help = _(
         "Hace ahora todo el trabajo pendiente con archivos y termina: descarga los file_url en cola, "
         "lee cada PDF guardado (texto de cada página, número de páginas y portada) y pasa los "
-        "subtítulos a transcripción. Lo mismo que hace el trabajador en segundo plano."
+        "subtítulos a transcripción, y calcula los vectores semánticos que falten. Lo mismo que hace el "
+        "trabajador en segundo plano."
     )
 
     def add_arguments(self, parser):
