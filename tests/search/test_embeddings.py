@@ -171,3 +171,27 @@ def test_the_worker_keeps_one_waiting_job_and_db_worker_batch_drains_it(
     assert Embedding.objects.filter(part=0).count() == 2
     assert indexing.backlog() == 0
     assert all(record["vector"] is not None for record in _records().values())
+
+
+def test_a_course_is_embedded_with_its_lesson_titles_and_a_renamed_lesson_recomputes_it(
+    embedded_search, site_structure, run_command
+):
+    from courses.models import CoursePage, ModulePage, TrackPage
+    from courses.site import ensure_course_index
+    from search.records import embedding_texts
+
+    from .conformance_courses import lesson, publish
+
+    track = publish(ensure_course_index(), TrackPage(title="Formación docente", slug="formacion"))
+    course = publish(track, CoursePage(title="Lectura en voz alta", slug="lectura", summary="Leer con el grupo."))
+    unit = publish(course, ModulePage(title="Módulo uno", slug="modulo-uno"))
+    game = publish(unit, lesson("Juegos de palabras", "juegos", "Los trabalenguas ayudan a pronunciar."))
+    assert run_command("search_index", "update").code == 0
+
+    assert "Juegos de palabras" in embedding_texts(CoursePage.objects.get(pk=course.pk))[0]
+    _assert_unit_vector(_records()["curso:lectura"]["vector"])
+    game.title = "Rimas y trabalenguas"
+    game.save_revision().publish()
+    assert _pending_line(run_command) == "Vectores pendientes: 1 registros, 0 páginas"
+    assert run_command("search_index", "update").code == 0
+    assert _pending_line(run_command) == "Vectores pendientes: 0 registros, 0 páginas"
