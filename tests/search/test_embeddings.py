@@ -195,3 +195,27 @@ def test_a_course_is_embedded_with_its_lesson_titles_and_a_renamed_lesson_recomp
     assert _pending_line(run_command) == "Vectores pendientes: 1 registros, 0 páginas"
     assert run_command("search_index", "update").code == 0
     assert _pending_line(run_command) == "Vectores pendientes: 0 registros, 0 páginas"
+
+
+def test_rebuild_asks_for_the_missing_vectors(embedded_search, import_records, record_factory, run_command):
+    import_records([record_factory(external_id="v:rebuild", title="Mapas de México")])
+    result = run_command("search_index", "rebuild")
+    assert result.code == 0, result.stderr
+    assert "vectores semánticos" in result.stdout
+    assert _pending_line(run_command) == "Vectores pendientes: 0 registros, 0 páginas"
+
+
+def test_a_job_stopped_half_way_leaves_the_rest_to_the_next_run(
+    embedded_search, import_records, record_factory, run_command
+):
+    import_records([record_factory(external_id=f"v:half:{n}", title=f"Energía {n}") for n in range(3)])
+    from search.embeddings.compute import compute_missing
+
+    first = ResourcePage.objects.get(external_id="v:half:0").pk
+    assert compute_missing([first]) == 1  # what a worker wrote before it died
+    assert _pending_line(run_command) == "Vectores pendientes: 2 registros, 0 páginas"
+
+    result = run_command("ingest_files", "--no-progress")
+
+    assert "vectores calculados: 2." in result.stdout
+    assert Embedding.objects.filter(part=0).count() == 3
