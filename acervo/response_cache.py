@@ -8,17 +8,26 @@ reaches anonymous visitors within that time; signed-in users never see or fill t
 Only GET requests of the search API, /buscar/ and Wagtail pages are kept, only for requests without
 a session or messages cookie, and only 200 answers that set no cookie and used no CSRF token (a
 cached form would carry another visitor's token). See docs/operacion.md.
+
+A stored answer skips the view, so work that must happen on every request (counting a search for
+Informes → Búsquedas) is named on the response in `ON_CACHE_HIT` as (dotted path, args) pairs,
+kept with the answer and run again on each hit.
 """
 
 import hashlib
+import logging
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils.module_loading import import_string
+
+logger = logging.getLogger(__name__)
 
 CACHED_URL_NAMES = {"wagtail_serve", "search", "search-api"}
 KEY_PREFIX = "respuesta:"
+ON_CACHE_HIT = "on_cache_hit"
 
 
 def _timeout():
@@ -59,12 +68,22 @@ class AnonymousResponseCacheMiddleware:
         key = _key(request)
         stored = cache.get(key)
         if stored is not None:
-            status, headers, content = stored
+            status, headers, content, *replays = stored
+            _replay(replays[0] if replays else ())
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response[name] = value
             return response
         response = self.get_response(request)
         if _storable(request, response):
-            cache.set(key, (response.status_code, list(response.items()), response.content), timeout)
+            replays = tuple(getattr(response, ON_CACHE_HIT, ()))
+            cache.set(key, (response.status_code, list(response.items()), response.content, replays), timeout)
         return response
+
+
+def _replay(calls):
+    for path, args in calls:
+        try:
+            import_string(path)(*args)
+        except Exception:  # the stored answer is still good; the failure is in the log
+            logger.exception("could not run %s for a cached answer", path)

@@ -4,34 +4,20 @@ from collections import Counter, OrderedDict
 
 from django.apps import apps
 from django.core.cache import cache
-from django.db.models import Count, Exists, F, Max, OuterRef
-from django.db.models.functions import Length, Substr
+from django.db.models import Count, F, Max
 from django.utils.translation import gettext as _
 from wagtail.models import PageViewRestriction
 
 from oer import taxonomy
 from oer.fields import list_contains
 from oer.models import ResourceIndexPage, ResourcePage, WeeklyPlanPage
+from oer.visibility import public_live, published_resources
 
 SUMMARY_CACHE_SECONDS = 300
 
 
 def resource_index():
     return ResourceIndexPage.objects.live().first()
-
-
-def public_live(queryset):
-    """Live pages with no view restriction on themselves or an ancestor.
-
-    Same result as Wagtail's `.public()`, but as a subquery: `.public()` first reads every
-    restriction in a separate query, which each list on a page would pay again.
-    """
-    restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
-    return queryset.live().filter(~Exists(restricted))
-
-
-def published_resources():
-    return public_live(ResourcePage.objects.all())
 
 
 def _narrowed(queryset, level=None, grade=None, field=None):
@@ -57,11 +43,14 @@ def _matches(resource, level=None, grade=None, field=None):
 def _curriculum_counts():
     """Resource counts per level and per (level, grade), cached until the catalogue changes.
 
-    The fingerprint (live count and latest publication) is one cheap aggregate; the full scan
-    of the list columns only happens after a publish, unpublish or deletion.
+    The fingerprint (live count and latest publication, and the view restrictions' count and
+    newest id) is two cheap aggregates; the full scan of the list columns only happens after a
+    publish, unpublish, deletion or a restriction set or cleared.
     """
     fingerprint = ResourcePage.objects.live().aggregate(n=Count("pk"), last=Max("last_published_at"))
-    key = f"oer:browse:counts:{fingerprint['n']}:{fingerprint['last'].isoformat() if fingerprint['last'] else '-'}"
+    restrictions = PageViewRestriction.objects.aggregate(n=Count("pk"), last=Max("pk"))
+    last = fingerprint["last"].isoformat() if fingerprint["last"] else "-"
+    key = f"oer:browse:counts:{fingerprint['n']}:{last}:{restrictions['n']}:{restrictions['last']}"
     counts = cache.get(key)
     if counts is None:
         levels, grades = Counter(), Counter()

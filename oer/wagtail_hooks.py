@@ -1,5 +1,5 @@
 """What oer adds to the Wagtail admin: the resource listing, catalogue import, bulk review, log actions,
-the file problems report."""
+the file problems report; and its answer to media's question whether an asset's captions are public."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +13,13 @@ from oer.editorial.importing import IMPORT_ACTION
 from oer.editorial.listing import resource_listing_viewset
 from oer.editorial.views import can_import
 from oer.files import report as file_report
+from oer.visibility import media_asset_withheld
+
+
+@hooks.register("acervo_media_asset_withheld")
+def withhold_media_of_hidden_resources(asset_id):
+    """Caption tracks of an asset only unpublished or restricted resources use are not public."""
+    return media_asset_withheld(asset_id)
 
 
 @hooks.register("register_admin_viewset")

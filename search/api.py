@@ -17,6 +17,7 @@ from .query import (
     clean_text,
     parse_search_query,
 )
+from .query_log import count_again_from_cache
 from .serializers import ErrorsSerializer, SearchResponseSerializer, SuggestResponseSerializer
 from .service import run_search, run_suggest
 
@@ -63,9 +64,12 @@ class SearchAPIView(APIView):
         except SearchQueryError as exc:
             return Response({"errors": exc.errors}, status=400)
         try:
-            return Response(run_search(query))
+            data = run_search(query)
         except SearchUnavailable:
             return _unavailable()
+        response = Response(data)
+        count_again_from_cache(response, query, data["count"])
+        return response
 
 
 class SuggestAPIView(APIView):

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from oer.models import ResourcePage
+from oer.visibility import published_resources
 
 from .backends import get_backend
 from .backends.base import SearchUnavailable
@@ -62,19 +63,22 @@ RECORD_CHUNK = 50
 
 
 def live_pks(pks):
-    """Which of these pks are searchable now: live resources and published courses; the rest must leave."""
+    """Which of these pks are searchable now: public live resources and published courses; the rest must leave.
+
+    A resource behind a view restriction (on itself or an ancestor) counts as gone.
+    """
     from courses.searchable import published_courses
 
     pks = list(pks)
-    resources = ResourcePage.objects.live().filter(pk__in=pks).values_list("pk", flat=True)
+    resources = published_resources().filter(pk__in=pks).values_list("pk", flat=True)
     return set(resources) | set(published_courses(pks).values_list("pk", flat=True))
 
 
 def searchable_pages(pks=None):
-    """The specific live resources, then the published courses, of these pks (of every one without pks), lazily."""
+    """The specific public live resources, then published courses, of these pks (of every one without pks), lazily."""
     from courses.searchable import published_courses
 
-    resources = ResourcePage.objects.live()
+    resources = published_resources()
     if pks is not None:
         pks = list(pks)
         resources = resources.filter(pk__in=pks)
@@ -83,10 +87,10 @@ def searchable_pages(pks=None):
 
 
 def searchable_pks():
-    """Pks of every live resource and published course: what the index and the vectors must cover."""
+    """Pks of every public live resource and published course: what the index and the vectors must cover."""
     from courses.searchable import published_courses
 
-    resources = ResourcePage.objects.live().order_by("pk").values_list("pk", flat=True)
+    resources = published_resources().order_by("pk").values_list("pk", flat=True)
     return [*resources, *published_courses().values_list("pk", flat=True)]
 
 
@@ -105,10 +109,10 @@ def _noting_pending_vectors(records, pending):
 
 
 def searchable_counts():
-    """(live resources, published courses): what a complete index holds."""
+    """(public live resources, published courses): what a complete index holds."""
     from courses.searchable import published_courses
 
-    return ResourcePage.objects.live().count(), published_courses().count()
+    return published_resources().count(), published_courses().count()
 
 
 def drain(backend=None, batch_size=DRAIN_BATCH, max_batches=None):
@@ -160,7 +164,7 @@ def retry_now():
 
 
 def rebuild(backend=None):
-    """Write every live resource and published course into a fresh index and swap it in; the queue is then spent."""
+    """Write every public resource and published course into a fresh index and swap it in; the queue is then spent."""
     backend = backend or get_backend()
     started = timezone.now()
     written = backend.rebuild(documents(), expected_count=sum(searchable_counts()))

@@ -29,6 +29,29 @@ class IndexQueueEntry(models.Model):
         return f"{self.action} {self.page_id}"
 
 
+class SearchQueryLog(models.Model):
+    """How often one normalised query was searched on one day, and how often it found nothing.
+
+    Aggregates only: no user, address, session or time of day is ever stored (docs/informe-busquedas.md).
+    """
+
+    MAX_QUERY_CHARS = 200
+
+    query = models.CharField(max_length=MAX_QUERY_CHARS, verbose_name=_("Búsqueda"))
+    day = models.DateField(verbose_name=_("Día"))
+    searches = models.PositiveIntegerField(default=0, verbose_name=_("Búsquedas"))
+    zero_results = models.PositiveIntegerField(default=0, verbose_name=_("Sin resultados"))
+
+    class Meta:
+        verbose_name = _("Registro de búsquedas")
+        verbose_name_plural = _("Registro de búsquedas")
+        constraints = [models.UniqueConstraint(fields=["query", "day"], name="search_query_log_one_row_per_day")]
+        indexes = [models.Index(fields=["day"], name="search_query_log_day")]
+
+    def __str__(self):
+        return f"{self.day} {self.query}"
+
+
 class Embedding(models.Model):
     """The dense vector of one passage of a search record: its metadata (part 0) or one page of its book (part N).
 

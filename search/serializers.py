@@ -35,6 +35,10 @@ class ResultSerializer(serializers.Serializer):
     page_hits = serializers.IntegerField(
         required=False, min_value=1, help_text="Solo cuando coinciden páginas del libro: cuántas coinciden."
     )
+    promoted = serializers.BooleanField(
+        required=False,
+        help_text="Solo en los resultados promocionados por el equipo editorial para esta búsqueda (siempre true).",
+    )
 
 
 class FacetValueSerializer(serializers.Serializer):

@@ -4,19 +4,23 @@ from urllib.parse import urlencode
 
 from .backends import get_backend
 from .facets import build_facets
+from .promotions import promote
+from .query_log import record_search
 
 
 def run_search(query, backend=None):
     """The API's response body; raises SearchUnavailable when the engine cannot answer."""
     results = (backend or get_backend()).search(query)
-    for hit in results.hits:
+    record_search(query, results.count)
+    hits = promote(query, results.hits)
+    for hit in hits:
         for page in hit.get("pages", ()):
             page["url"] = reader_url(hit["url"], page["page"], query.text)
     return {
         "count": results.count,
         "page": query.page,
         "page_size": query.page_size,
-        "results": results.hits,
+        "results": hits,
         "facets": build_facets(results.facets, query),
         "suggestion": results.suggestion,
     }

@@ -2,7 +2,8 @@
 
 Resources are queued by their own pk. A change anywhere in a course (the course, a module, a
 lesson, a view restriction; a track or the catalogue moving) queues the courses it touches,
-which `courses.searchable` names; the drain then indexes what is published and drops the rest.
+which `courses.searchable` names; a view restriction also queues every resource it covers
+(`oer.visibility`). The drain then indexes what is published and public and drops the rest.
 """
 
 from django.db.models.signals import post_delete, post_save
@@ -10,6 +11,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from oer.models import ResourcePage
+from oer.visibility import resources_behind
 
 from . import indexing
 
@@ -54,9 +56,12 @@ def queue_course_of_deleted(sender, instance, **kwargs):
 
 
 def queue_restricted(sender, instance, **kwargs):
-    """A view restriction hides or shows courses (search lists public ones only)."""
+    """A view restriction hides or shows courses and resources (search lists public ones only)."""
     # The restricted page may be the one being deleted, hence a lookup instead of `instance.page`.
     _queue_courses(Page.objects.filter(pk=instance.page_id).first())
+    resources = list(resources_behind(instance).values_list("pk", flat=True))
+    if resources:
+        indexing.enqueue(resources, "index")
 
 
 def connect():

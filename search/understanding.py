@@ -108,6 +108,84 @@ def hint_words():
 
 
 FILLER = {"grado", "grados", "de", "del", "la", "el", "en", "para", "y", "ano", "anio"}
+# How teachers ask: question words and the frame around the topic ("video para explicar el ciclo
+# del agua a niños de cuarto" asks about the water cycle). Dropped unless they carry a hint; the
+# topic words that remain are what a resource must match.
+QUESTION_WORDS = {
+    "que",
+    "como",
+    "cual",
+    "cuales",
+    "quien",
+    "quienes",
+    "donde",
+    "cuando",
+    "cuanto",
+    "cuanta",
+    "cuantos",
+    "cuantas",
+    "porque",
+    "por",
+    "acerca",
+    "sobre",
+}
+ASKING_WORDS = {
+    "explicar",
+    "explicarles",
+    "explique",
+    "ensenar",
+    "ensenarles",
+    "ensene",
+    "aprender",
+    "aprendan",
+    "entender",
+    "entiendan",
+    "trabajar",
+    "repasar",
+    "practicar",
+    "ver",
+    "mostrar",
+    "buscar",
+    "busco",
+    "necesito",
+    "quiero",
+    "queremos",
+    "tienen",
+    "tiene",
+    "hay",
+    "puedo",
+    "podemos",
+    "sirve",
+    "sirva",
+    "algun",
+    "alguna",
+    "algunos",
+    "algo",
+    "tema",
+    "material",
+    "recurso",
+    "recursos",
+    "ninos",
+    "ninas",
+    "nino",
+    "nina",
+    "alumnos",
+    "alumnas",
+    "estudiantes",
+    "chicos",
+    "grupo",
+    "clase",
+    "mis",
+    "mi",
+    "mejor",
+    "bueno",
+    "buena",
+    "facil",
+    "sencillo",
+    "forma",
+    "manera",
+}
+DROPPED_WORDS = FILLER | QUESTION_WORDS | ASKING_WORDS
 
 
 @dataclass
@@ -167,7 +245,7 @@ def understand(text):
             [p for p in (level, kind) if p] or [(token,)], key=len
         )
         hint = hint or bool(level or kind)
-        if not hint and phrase == (token,) and token in FILLER:
+        if not hint and phrase == (token,) and token in DROPPED_WORDS:
             position += 1
             continue
         alternatives = [phrase, *synonyms.get(phrase, ())]

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from .backends.base import SearchUnavailable
 from .facets import facet_label
 from .query import FACETS, FILTER_VOCABULARIES, SearchQuery, SearchQueryError, clean_text, parse_search_query
+from .query_log import count_again_from_cache
 from .service import run_search
 
 FACET_TITLES = {
@@ -106,4 +107,7 @@ def search_page(request):
         {"value": value, "label": label, "selected": value == query.sort, "url": _params(query, sort=value)}
         for value, label in SORT_LABELS.items()
     ]
-    return render(request, "search/search_page.html", context, status=status)
+    response = render(request, "search/search_page.html", context, status=status)
+    if status == 200:
+        count_again_from_cache(response, query, context["count"])
+    return response

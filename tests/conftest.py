@@ -84,6 +84,7 @@ def wagtail_baseline(request):
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", slug="root"))
     roles.create_roles(apps)
+    roles.grant_search_promotions(apps)
 
 
 @pytest.fixture

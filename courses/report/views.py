@@ -20,6 +20,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
 from courses.models import CourseIndexPage, CoursePage
+from oer.editorial.views import works_in_section
 
 from . import chart, export, metrics
 
@@ -28,13 +29,7 @@ EXPORT_FORMATS = {"csv": export.as_csv, "xlsx": export.as_xlsx}
 
 def can_view(user):
     """Editors, reviewers and administrators of /cursos/: anyone who may add, edit or publish course pages."""
-    if not (user and user.is_active):
-        return False
-    section = CourseIndexPage.objects.first() or Page.get_first_root_node()
-    if section is None:
-        return False
-    permissions = section.permissions_for_user(user)
-    return permissions.can_add_subpage() or permissions.can_edit() or permissions.can_publish_subpage()
+    return works_in_section(user, CourseIndexPage.objects.first() or Page.get_first_root_node())
 
 
 class CourseReportPermission:

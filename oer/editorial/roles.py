@@ -54,15 +54,24 @@ MODEL_PERMISSIONS = {
 
 _MEDIA_MODELS = {"image": "wagtailimages", "document": "wagtaildocs"}
 
+# Promoted search results change what everyone sees at once, like publishing: reviewers and
+# administrators manage them. Granted by search's migration, which runs after Wagtail's own.
+SEARCH_PROMOTION_GROUPS = (REVIEWERS, ADMINISTRATORS)
+SEARCH_PROMOTION_PERMISSIONS = ("add_searchpromotion", "change_searchpromotion", "delete_searchpromotion")
+
 
 def _ensure_permissions(apps):
     # Django creates permissions only after all migrations; create the ones we grant now.
     for label in ("auth", "wagtailadmin", "wagtailcore", "wagtailimages", "wagtaildocs"):
-        app_config = apps.get_app_config(label)
-        previous = getattr(app_config, "models_module", None)
-        app_config.models_module = previous or True
-        create_permissions(app_config, verbosity=0, apps=apps)
-        app_config.models_module = previous
+        _create_permissions(apps, label)
+
+
+def _create_permissions(apps, label):
+    app_config = apps.get_app_config(label)
+    previous = getattr(app_config, "models_module", None)
+    app_config.models_module = previous or True
+    create_permissions(app_config, verbosity=0, apps=apps)
+    app_config.models_module = previous
 
 
 def _permission(apps, app_label, model, codename):
@@ -112,6 +121,18 @@ def create_roles(apps):
 
     editorial_workflow(apps)
     return groups
+
+
+def grant_search_promotions(apps):
+    """Let reviewers and administrators add, change and delete promoted search results."""
+    _create_permissions(apps, "wagtailsearchpromotions")
+    Group = apps.get_model("auth", "Group")
+    permissions = [
+        _permission(apps, "wagtailsearchpromotions", "searchpromotion", codename)
+        for codename in SEARCH_PROMOTION_PERMISSIONS
+    ]
+    for name in SEARCH_PROMOTION_GROUPS:
+        Group.objects.get_or_create(name=name)[0].permissions.add(*permissions)
 
 
 def editorial_workflow(apps):

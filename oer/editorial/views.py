@@ -28,6 +28,19 @@ def can_import(user):
     return section.permissions_for_user(user).can_publish_subpage()
 
 
+def works_in_section(user, section):
+    """Editors, reviewers and administrators of a section: anyone who may add, edit or publish pages there."""
+    if not (user and user.is_active) or section is None:
+        return False
+    permissions = section.permissions_for_user(user)
+    return permissions.can_add_subpage() or permissions.can_edit() or permissions.can_publish_subpage()
+
+
+def can_edit_resources(user):
+    """Whoever works in /recursos/ (Editores, Revisores, Administradores, superusers)."""
+    return works_in_section(user, ResourceIndexPage.objects.first() or Page.get_first_root_node())
+
+
 class CatalogImportView(WagtailAdminTemplateMixin, View):
     page_title = gettext_lazy("Importar catálogo")
     header_icon = "upload"

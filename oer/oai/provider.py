@@ -15,7 +15,7 @@ from media.models import StoredFile
 from oer import taxonomy
 from oer.catalog.exporter import file_facts
 from oer.catalog.mapping import page_to_record
-from oer.models import ResourcePage
+from oer.visibility import published_resources
 
 from . import records, tokens
 from .formats import FORMATS, XSI
@@ -313,7 +313,7 @@ def list_items(verb, arguments, context):
     pages = {}
     if verb == "ListRecords":
         live_ids = [item.page_id for item in items if not item.deleted and item.page_id]
-        pages = {page.pk: page for page in ResourcePage.objects.filter(pk__in=live_ids, live=True).specific()}
+        pages = {page.pk: page for page in published_resources().filter(pk__in=live_ids).specific()}
     stored = stored_files(pages.values())
     for item in items:
         if verb == "ListRecords":
@@ -356,7 +356,8 @@ def stored_files(pages):
 
 def record_element(item, page, fmt, context, stored):
     element = etree.Element(f"{{{OAI}}}record")
-    # A record whose page vanished without a signal is reported as what it is: gone.
+    # A record whose page vanished (or went behind a view restriction) without a signal is
+    # reported as what it is to the public: gone.
     deleted = item.deleted or page is None
     element.append(header_element(item, context, deleted=deleted))
     if not deleted:
@@ -372,7 +373,7 @@ def get_record(arguments, context):
     item = find_record(arguments["identifier"], context)
     page = None
     if not item.deleted and item.page_id:
-        page = ResourcePage.objects.filter(pk=item.page_id, live=True).specific().first()
+        page = published_resources().filter(pk=item.page_id).specific().first()
     element = etree.Element(f"{{{OAI}}}GetRecord")
     element.append(record_element(item, page, fmt, context, stored_files([page] if page else [])))
     return element

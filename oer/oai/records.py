@@ -3,7 +3,7 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from oer.models import ResourcePage
+from oer.visibility import public_live, published_resources
 
 from .models import OaiRecord
 
@@ -60,12 +60,31 @@ def record_withdrawn(page, when=None):
             pass
 
 
+def record_visibility(resources):
+    """A view restriction came or went over these resources: hidden ones read as deleted, visible ones return.
+
+    Both get a new datestamp, so an incremental harvest (`from`) sees the change and drops or
+    takes back the record; resources whose state did not change keep theirs.
+    """
+    when = _second(None)
+    hidden = resources.live().exclude(pk__in=public_live(resources).values("pk"))
+    OaiRecord.objects.filter(deleted=False, page_id__in=hidden.values("pk")).update(deleted=True, datestamp=when)
+    tracked = OaiRecord.objects.filter(deleted=False, page_id__isnull=False).values("page_id")
+    returning = [
+        (pk, external_id, levels, fields, when)
+        for pk, external_id, levels, fields in public_live(resources)
+        .exclude(pk__in=tracked)
+        .values_list("pk", "external_id", "levels", "fields")
+    ]
+    for start in range(0, len(returning), SYNC_CHUNK):
+        _record_live_rows(returning[start : start + SYNC_CHUNK])
+
+
 def sync_live():
     """Record live resources that reached the database without publish signals (bulk imports)."""
     tracked = OaiRecord.objects.filter(deleted=False, page_id__isnull=False).values("page_id")
     missing = list(
-        ResourcePage.objects.live()
-        .public()
+        published_resources()
         .exclude(pk__in=tracked)
         .values_list("pk", "external_id", "levels", "fields", "last_published_at")
     )

@@ -1,7 +1,9 @@
-"""Rich text made safe for a pack: links inside the pack become relative, the rest are marked online.
+"""Rich text made safe for a pack: an allowlist, then links inside the pack made relative and the rest marked online.
 
-A pack opens from `file://` with no network: nothing in it may load from elsewhere (images,
-frames, scripts), and a link leaving the pack says so.
+A pack opens from `file://` with no network and no server between it and the reader: nothing in
+it may run or load from elsewhere (scripts, event handlers, styles, images, frames), and a link
+leaving the pack says so. The allowlist is the course package importer's (`html_blocks.sanitise`,
+nh3): the same tags lesson rich text accepts, so what editors write survives and nothing else does.
 """
 
 import re
@@ -12,23 +14,22 @@ from lxml import html as lxml_html
 from wagtail.rich_text import expand_db_html
 
 from acervo import public_address
+from courses.packages.html_blocks import sanitise
 
 ONLINE_CLASS = "requiere-internet"
-DROPPED_TAGS = ("script", "style", "iframe", "object", "embed", "img", "picture", "video", "audio", "source", "link")
+# The allowlist keeps http(s) videos (the importer turns them into video blocks); a pack plays none.
+DROPPED_TAGS = ("video", "source")
 RESOURCE_PATH = re.compile(r"^/recursos/(?P<slug>[^/]+)/?$")
 
 
 def offline_html(source, contents, root):
     """The rich text `source` (database form) as HTML for a pack page found `root` below the pack's root."""
-    expanded = expand_db_html(source or "")
-    if not expanded.strip():
+    cleaned = sanitise(expand_db_html(source or ""))
+    if not cleaned.strip():
         return ""
-    wrapper = lxml_html.fragment_fromstring(expanded, create_parent="div")
+    wrapper = lxml_html.fragment_fromstring(cleaned, create_parent="div")
     for element in list(wrapper.iter(*DROPPED_TAGS)):
         element.drop_tree()
-    for element in wrapper.iter():
-        for attribute in [name for name in element.attrib if name.startswith("on") or name in ("style", "src")]:
-            del element.attrib[attribute]
     for anchor in wrapper.iter("a"):
         rewrite_link(anchor, contents, root)
     head = escape(wrapper.text or "", quote=False)

@@ -25,6 +25,17 @@ LIST_RESULT_FIELDS = ("levels", "grades", "fields", "subjects")
 SNIPPET_CHARS = 180
 # Best matching pages of a book shown under its result; "page_hits" counts all of them.
 PAGES_PER_RESULT = 3
+# Dense retrieval (search.embeddings): a record, or one of its pages, joins the results when its
+# vector's cosine similarity to the query's is at least this. Measured on the judged questions of
+# bench/questions_dev.json with USE multilingual v3: answers score about 0.35-0.7, unrelated
+# records below 0.25.
+MIN_SIMILARITY = 0.2
+# Nearest records taken from the vectors, and the reciprocal rank fusion of the two rankings:
+# score = sum of 1 / (RRF_RANK_CONSTANT + rank) over the lexical and the dense ranking, within
+# the first RRF_WINDOW of each (deeper pages follow the lexical order).
+DENSE_CANDIDATES = 100
+RRF_RANK_CONSTANT = 60
+RRF_WINDOW = 100
 
 
 class SearchUnavailable(RuntimeError):

@@ -36,7 +36,9 @@ def semantic_search_enabled():
 def _encoder():
     """The loaded model, or None when semantic search is off or the model cannot load (logged once)."""
     global _model, _failed
-    if _model is not None or _failed or not semantic_search_enabled():
+    if not semantic_search_enabled():
+        return None
+    if _model is not None or _failed:
         return _model
     with _lock:
         if _model is None and not _failed:

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('acervo_search', '0001_initial'),
+        ('acervo_search', '0002_searchquerylog'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 

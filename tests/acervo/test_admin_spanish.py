@@ -30,6 +30,7 @@ WAGTAIL_APPS = [
     "contrib/redirects",
     "contrib/forms",
     "contrib/settings",
+    "contrib/search_promotions",
 ]
 # Strings whose Spanish is written the same (codes, placeholders, loanwords kept in Wagtail's Spanish).
 SAME_IN_SPANISH = {

@@ -22,7 +22,7 @@ SAMPLES = {
         matematicas.EQUIVALENT_FRACTIONS_SENTENCE,
         28,
     ),
-    "acervo:muestra:ciencias-naturales-quinto": (ciencias.BOOK, 144, ciencias.PHOTOSYNTHESIS_SENTENCE, 37),
+    "acervo:muestra:ciencias-naturales-quinto": (ciencias.BOOK, 152, ciencias.PHOTOSYNTHESIS_SENTENCE, 37),
     "acervo:muestra:guia-docente-fase-5": (guia.BOOK, 96, guia.FORMATIVE_ASSESSMENT_SENTENCE, 40),
 }
 

@@ -49,6 +49,19 @@ def test_misspelt_fracsiones_still_finds_fractions_and_suggests(demo, search_api
     assert all("raccion" in hit["title"] for hit in body["results"][:4])
 
 
+@pytest.mark.parametrize("q", ["sano", "darles", "cantan", "dímelo", "fracciones equivalentes"])
+def test_correct_spanish_words_get_no_spelling_suggestion(demo, search_api, q):
+    assert search_api(q=q).json()["suggestion"] is None
+
+
+def test_misspelt_ecosistemmas_suggests_ecosistemas(demo, search_api):
+    assert search_api(q="ecosistemmas").json()["suggestion"] == "ecosistemas"
+
+
+def test_only_the_misspelt_word_is_corrected_next_to_a_rare_correct_one(demo, search_api):
+    assert search_api(q="Darles fracsiones").json()["suggestion"] == "darles fracciones"
+
+
 def test_libro_del_maestro_means_teacher_guides(demo, search_api):
     assert {hit["type"] for hit in _top(search_api, "libro del maestro", 3)} == {"teacher_guide"}
 

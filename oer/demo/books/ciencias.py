@@ -1240,6 +1240,66 @@ WASTE = (
     "tapa metálica",
 )
 
+EARTH = (
+    Paragraph(
+        "La superficie de la Tierra no está quieta. La capa exterior del planeta, la corteza, está dividida en "
+        "grandes piezas llamadas placas tectónicas, que se desplazan unos cuantos centímetros cada año. Cuando "
+        "dos placas chocan, se separan o se rozan, la energía acumulada se libera de golpe y el suelo tiembla: "
+        "eso es un sismo, también llamado temblor o terremoto."
+    ),
+    Paragraph(
+        "México está sobre cinco placas tectónicas, por eso en nuestro país tiembla con frecuencia, sobre todo en "
+        "Guerrero, Oaxaca, Chiapas, Michoacán y la Ciudad de México. El lugar bajo la tierra donde se origina el "
+        "sismo se llama hipocentro, y el punto de la superficie que está justo encima, epicentro."
+    ),
+    Heading("El sismógrafo"),
+    Paragraph(
+        "El sismógrafo es el instrumento que detecta y registra los movimientos del suelo. Antes usaba una aguja "
+        "que dibujaba líneas sobre un rollo de papel; hoy los sensores envían los datos a una computadora. El "
+        "registro, llamado sismograma, permite calcular dónde ocurrió el sismo y cuánta energía liberó, su "
+        "magnitud. El Servicio Sismológico Nacional tiene estaciones en todo el país y la alerta sísmica avisa "
+        "segundos antes de que llegue el movimiento."
+    ),
+    Heading("Los volcanes"),
+    Paragraph(
+        "Los volcanes también se forman donde se encuentran las placas. Por su chimenea sale magma, roca fundida "
+        "del interior de la Tierra que, al llegar a la superficie, se llama lava. El Popocatépetl, el Volcán de "
+        "Fuego de Colima y el Paricutín, que nació en un campo de cultivo de Michoacán en 1943, son volcanes "
+        "mexicanos."
+    ),
+    Note(
+        "Recuerda",
+        "Durante un sismo conserva la calma, aléjate de ventanas y objetos que puedan caer y ubícate en una zona "
+        "de menor riesgo. Con tu familia, prepara una mochila de emergencia y participa en los simulacros.",
+    ),
+)
+EARTH_FACTS = (
+    "El {sismógrafo} registra los movimientos del suelo.",
+    "La corteza terrestre está dividida en {placas} tectónicas.",
+    "El {epicentro} es el punto de la superficie encima del hipocentro.",
+    "El magma que sale por un volcán se llama {lava}.",
+    "El registro de un sismo se llama {sismograma}.",
+)
+EARTH_QUESTIONS = (
+    "¿Por qué tiembla tan seguido en México?",
+    "¿Qué diferencia hay entre el hipocentro y el epicentro?",
+    "¿Qué debes hacer durante un sismo?",
+    "¿Qué volcanes de México conoces?",
+)
+EARTH_ACTIVITIES = (
+    (
+        "Actividad: un sismógrafo casero",
+        "Cuelga un plumón de una caja de cartón de modo que su punta toque una tira de papel. Mientras "
+        "alguien jala la tira despacio, otra persona mueve la mesa: las líneas que dibuja el plumón muestran "
+        "cómo se registra un temblor.",
+    ),
+    (
+        "Actividad: nuestro plan familiar",
+        "Dibuja el plano de tu casa, marca las zonas de menor riesgo y las salidas, y "
+        "escribe qué lleva su mochila de emergencia.",
+    ),
+)
+
 
 def _waste_record(rng):
     days = ("Lunes", "Martes", "Miércoles", "Jueves", "Viernes")
@@ -1270,7 +1330,7 @@ BOOK = Book(
     presentation=(
         "Este cuaderno invita a las alumnas y los alumnos de quinto grado a observar, preguntar y experimentar para "
         "comprender la vida y su entorno: las células, las plantas y la fotosíntesis, los ecosistemas y la "
-        "biodiversidad de México, el cuerpo humano, la alimentación, el agua y la materia.",
+        "biodiversidad de México, el cuerpo humano, la alimentación, el agua, la materia y los sismos.",
         "Cada capítulo explica las ideas principales y propone actividades que se pueden hacer en el salón o en casa "
         "con materiales sencillos. Haz siempre los experimentos con la ayuda de una persona adulta, anota tus "
         "observaciones y compáralas con las de tu grupo.",
@@ -1410,6 +1470,15 @@ BOOK = Book(
             ENVIRONMENT_ACTIVITIES,
             _waste_record,
             sort_into("Escribe si cada residuo es orgánico o inorgánico.", WASTE),
+        ),
+        _chapter(
+            "La Tierra en movimiento: sismos y volcanes",
+            8,
+            EARTH,
+            "Observo y aprendo",
+            EARTH_FACTS,
+            EARTH_QUESTIONS,
+            EARTH_ACTIVITIES,
         ),
     ),
     seed=7,

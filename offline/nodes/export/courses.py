@@ -1,7 +1,7 @@
 """Course tracks as JSON, built from their live pages; quiz answers only for a keyed node."""
 
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage, TrackPage
-from oer.models import ResourcePage
+from oer.visibility import published_resources
 
 
 def stamp(page):
@@ -110,7 +110,8 @@ def portable_body(raw_blocks):
         for block in raw_blocks
         if block["type"] in ("video", "resource") and block["value"].get("resource")
     ]
-    external_ids = dict(ResourcePage.objects.filter(pk__in=pks).values_list("pk", "external_id"))
+    # Only public resources: a node holds no other, and a restricted one's id is not for the public.
+    external_ids = dict(published_resources().filter(pk__in=pks).values_list("pk", "external_id"))
     portable = []
     for block in raw_blocks:
         kind, value = block["type"], dict(block["value"]) if isinstance(block["value"], dict) else block["value"]

@@ -8,6 +8,7 @@ from media.models import StoredFile
 from oer.catalog.exporter import file_facts
 from oer.catalog.mapping import page_to_record
 from oer.models import ResourcePage
+from oer.visibility import published_resources
 from search.embeddings.exchange import exported
 
 MAX_IDS = 200
@@ -15,10 +16,7 @@ MAX_IDS = 200
 
 def records_for(external_ids):
     """The records of the live, public resources among external_ids, in the order asked."""
-    pages = {
-        page.external_id: page
-        for page in ResourcePage.objects.live().public().filter(external_id__in=external_ids).specific()
-    }
+    pages = {page.external_id: page for page in published_resources().filter(external_id__in=external_ids).specific()}
     stored = StoredFile.objects.in_bulk({page.stored_file_id for page in pages.values()} - {None})
     linked = _plan_links(pages.values())
     vectors = exported(page.pk for page in pages.values())

@@ -7,10 +7,13 @@ import time
 from elasticsearch import Elasticsearch
 from elasticsearch import exceptions as es_exceptions
 from elasticsearch.helpers import bulk
+from elasticsearch_dsl import MultiSearch
 
+from ...embeddings import encode_query
 from ...query import FACETS
 from ..base import (
     LIST_RESULT_FIELDS,
+    PAGES_PER_RESULT,
     RESULT_FIELDS,
     RebuildRefused,
     SearchBackend,
@@ -19,28 +22,52 @@ from ..base import (
     counts_differ_wildly,
     plain_snippet,
 )
-from .documents import ALIAS, ResourceDocument
-from .queries import SNIPPET_FIELDS, build_search, build_suggest
+from .documents import ALIAS, ResourceDocument, index_source
+from .queries import PAGES_BY_MEANING, SNIPPET_FIELDS, build_search, build_suggest, rrf_window
+from .spelling import phrase_suggestion
 
 logger = logging.getLogger(__name__)
 
 BULK_DOCUMENTS = 100
 BULK_BYTES = 10 * 1024 * 1024
 UNREACHABLE = (es_exceptions.ConnectionError, es_exceptions.TransportError, es_exceptions.ApiError, OSError)
+# After the cluster refused fusion (its licence lacks RRF), searches go by words for this long
+# before fusion is tried again, so a licence upgrade takes effect without a restart.
+FUSION_RETRY_SECONDS = 600
 
 
-def _page_hits(hit):
-    """The nested query's inner hits: the book's best pages, and how many of its pages matched."""
-    inner = getattr(hit.meta, "inner_hits", None)
-    pages = inner["pages"] if inner and "pages" in inner else None
+def _inner_pages(inner, name):
+    """One inner hits section as [{"page", "snippet"}] best first, and its total."""
+    pages = inner[name] if inner and name in inner else None
     if pages is None or not pages.hits.total.value:
-        return {}
+        return [], 0
     best = []
     for page in pages.hits:
         highlight = getattr(page.meta, "highlight", None) or {}
         fragments = highlight["pages.text"] if "pages.text" in highlight else []
         best.append({"page": page["pages.page"][0], "snippet": fragments[0] if fragments else ""})
-    return {"pages": best, "page_hits": pages.hits.total.value}
+    return best, pages.hits.total.value
+
+
+def _page_hits(hit):
+    """The book's best pages: those its words matched first, then those close in meaning.
+
+    "page_hits" counts the pages the words matched, and is never less than the pages listed,
+    so a book found by meaning alone shows its closest pages under it.
+    """
+    inner = getattr(hit.meta, "inner_hits", None)
+    by_words, matched = _inner_pages(inner, "pages")
+    by_meaning, _ = _inner_pages(inner, PAGES_BY_MEANING)
+    listed = {page["page"] for page in by_words}
+    best = by_words + [page for page in by_meaning if page["page"] not in listed]
+    if not best:
+        return {}
+    return {"pages": best[:PAGES_PER_RESULT], "page_hits": max(matched, len(best))}
+
+
+def _refused_by_licence(exc):
+    """Elasticsearch answers 403 "current license is non-compliant for [Reciprocal Rank Fusion]"."""
+    return "licen" in str(getattr(exc, "body", "") or exc).lower()
 
 
 class _Counted:
@@ -61,6 +88,7 @@ class ElasticsearchBackend(SearchBackend):
     def __init__(self, url):
         self.url = url
         self._client = None
+        self._fusion_refused_at = None
 
     @property
     def client(self):
@@ -77,19 +105,51 @@ class ElasticsearchBackend(SearchBackend):
 
     # -- querying ------------------------------------------------------------------------
     def search(self, query):
-        response = self._call(build_search(query).using(self.client).execute)
-        hits = [self._hit(hit) for hit in response.hits]
+        request = build_search(query, self._query_vector(query))
+        if isinstance(request, MultiSearch):
+            answers = self._call(self._fused, request)
+            if answers is not None:
+                ranked, matches = answers
+                return self._results(query, ranked, matches)
+            request = build_search(query)  # the cluster's licence has no fusion: by words
+        response = self._call(request.using(self.client).execute)
+        return self._results(query, response, response)
+
+    def _query_vector(self, query):
+        """The query's meaning, or None: no fusion for this query, semantic search off, or refused lately."""
+        refused = self._fusion_refused_at
+        if rrf_window(query) is None or (refused is not None and time.monotonic() - refused < FUSION_RETRY_SECONDS):
+            return None
+        return encode_query(query.text)
+
+    def _fused(self, request):
+        """Both answers of a hybrid request, or None when the cluster's licence refuses RRF."""
+        try:
+            ranked, matches = request.using(self.client).execute()
+        except es_exceptions.ApiError as exc:
+            if not _refused_by_licence(exc):
+                raise
+            logger.warning(
+                "Elasticsearch at %s refused reciprocal rank fusion (it needs an Enterprise or trial licence);"
+                " searching by words for %d s: %s",
+                self.url,
+                FUSION_RETRY_SECONDS,
+                exc,
+            )
+            self._fusion_refused_at = time.monotonic()
+            return None
+        self._fusion_refused_at = None
+        return ranked, matches
+
+    def _results(self, query, ranked, matches):
+        """Hits from the ranked answer; count, facets and suggestion from the matches answer."""
+        hits = [self._hit(hit) for hit in ranked.hits]
         facets = {
-            facet: {bucket.key: bucket.doc_count for bucket in response.aggregations[facet]["values"].buckets}
+            facet: {bucket.key: bucket.doc_count for bucket in matches.aggregations[facet]["values"].buckets}
             for facet in FACETS
         }
-        suggestion = None
-        spelling = getattr(getattr(response, "suggest", None), "spelling", None)
-        if query.text and spelling:
-            options = spelling[0].options
-            if options and options[0].text != query.text.lower():
-                suggestion = options[0].text
-        return SearchResults(response.hits.total.value, hits, facets, suggestion)
+        suggestion = phrase_suggestion(query.text, matches.to_dict().get("suggest")) if query.text else None
+        return SearchResults(matches.hits.total.value, hits, facets, suggestion)
 
     def _hit(self, hit):
         record = {name: getattr(hit, name, None) for name in RESULT_FIELDS}
@@ -141,7 +201,7 @@ class ElasticsearchBackend(SearchBackend):
     @staticmethod
     def _actions(documents, index):
         for document in documents:
-            yield {"_op_type": "index", "_index": index, "_id": str(document["pk"]), "_source": document}
+            yield {"_op_type": "index", "_index": index, "_id": str(document["pk"]), "_source": index_source(document)}
 
     def index_many(self, documents):
         documents = iter(documents)

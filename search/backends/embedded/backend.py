@@ -5,11 +5,17 @@ from contextlib import contextmanager
 
 import tantivy
 
+from ...embeddings import encode_query
 from ...query import FACETS
 from ..base import (
+    DENSE_CANDIDATES,
     FACET_FIELDS,
     LIST_RESULT_FIELDS,
+    MIN_SIMILARITY,
+    PAGES_PER_RESULT,
     RESULT_FIELDS,
+    RRF_RANK_CONSTANT,
+    RRF_WINDOW,
     RebuildRefused,
     SearchBackend,
     SearchResults,
@@ -17,11 +23,12 @@ from ..base import (
     counts_differ_wildly,
 )
 from . import queries
-from .pages import page_hits
-from .schema import PAGE, SCHEMA, tantivy_documents
+from .pages import matching_books, page_hits
+from .schema import PAGE, SCHEMA, record_vectors, tantivy_documents
 from .snippets import Snippets
 from .spelling import complete_titles, spelling_suggestion
 from .store import IndexStore
+from .vectors import REBUILD_SEGMENT
 
 logger = logging.getLogger(__name__)
 
@@ -50,9 +57,12 @@ class EmbeddedBackend(SearchBackend):
         return self.store.root
 
     # -- writing -------------------------------------------------------------------------
-    def _write(self, index, documents=(), delete_keys=()):
+    def _write(self, index, path, documents=(), delete_keys=(), segment_size=None):
+        """Write records and deletions into `index` (at `path`) and its vector segments; a failed batch is dropped."""
+        vectors = self.store.vectors(path)
         writer = index.writer(heap_size=WRITER_HEAP, num_threads=1)
         written = 0
+        rows, covers = [], [str(key) for key in delete_keys]
         try:
             for key in delete_keys:
                 self._delete(writer, key)
@@ -60,7 +70,15 @@ class EmbeddedBackend(SearchBackend):
                 self._delete(writer, record["pk"])
                 for document in tantivy_documents(record):
                     writer.add_document(document)
+                covers.append(record["pk"])
+                rows.extend(record_vectors(record))
                 written += 1
+                if segment_size and len(covers) >= segment_size:
+                    vectors.write(rows, covers)
+                    rows, covers = [], []
+            # Vectors first: a vector whose record did not commit is never shown (candidates are
+            # looked up in the index), while a committed record without its vector would be.
+            vectors.write(rows, covers)
             writer.commit()
             writer.wait_merging_threads()
         except BaseException:
@@ -82,13 +100,13 @@ class EmbeddedBackend(SearchBackend):
 
     def index_many(self, documents):
         with engine_errors("index"), self.store.writer_lock():
-            return self._write(self.store.current(), documents)
+            return self._write(self.store.current(), self.store.current_path(), documents)
 
     def delete_many(self, pks):
         pks = list(pks)
         if pks:
             with engine_errors("delete"), self.store.writer_lock():
-                self._write(self.store.current(), delete_keys=pks)
+                self._write(self.store.current(), self.store.current_path(), delete_keys=pks)
         return len(pks)
 
     def rebuild(self, documents, expected_count=None):
@@ -96,7 +114,7 @@ class EmbeddedBackend(SearchBackend):
         with engine_errors("rebuild"), self.store.writer_lock():
             generation, index = self.store.new_generation()
             try:
-                written = self._write(index, documents)
+                written = self._write(index, generation, documents, segment_size=REBUILD_SEGMENT)
                 index.reload()
                 built = self._resource_count(index.searcher())
             except BaseException:
@@ -114,6 +132,11 @@ class EmbeddedBackend(SearchBackend):
         with engine_errors("count"):
             return self._resource_count(self.store.searcher())
 
+    def vector_count(self):
+        """How many vectors (records' and pages') the current index holds."""
+        with engine_errors("count"):
+            return self.store.vectors(self.store.current_path()).count()
+
     def ping(self):
         try:
             return self.store.current_path().exists()
@@ -127,29 +150,81 @@ class EmbeddedBackend(SearchBackend):
 
     def _search(self, query):
         searcher = self.store.searcher()
-        text_query, meaning = (None, None)
-        if query.text:
-            text_query, meaning = queries.text_query(query.text)
-            if text_query is None:
-                # Only stop words or punctuation: an honest empty result.
-                return SearchResults(0, [], {facet: {} for facet in FACETS})
-        require_all = True
-        result = self._run(searcher, queries.filtered(text_query, query.filters), query)
-        if text_query is not None and result.count == 0:
-            # Nothing has every word: fall back to any word, still ranked by how many match.
-            require_all = False
-            text_query, meaning = queries.text_query(query.text, require_all=False)
-            result = self._run(searcher, queries.filtered(text_query, query.filters), query)
-        keyed_hits = self._hits(searcher, result, text_query)
-        if meaning is not None:
-            # Only the books shown are asked for their pages.
-            found = page_hits(searcher, queries.page_query(meaning, require_all), list(keyed_hits))
-            for key, hit in keyed_hits.items():
-                hit.update(found.get(key, {}))
-        hits = list(keyed_hits.values())
-        facets = self._facet_counts(searcher, text_query, query)
-        suggestion = spelling_suggestion(searcher, query.text, meaning) if query.text else None
-        return SearchResults(result.count, hits, facets, suggestion)
+        if not query.text:
+            browse = queries.filtered(None, query.filters)
+            result = self._run(searcher, browse, query)
+            hits = self._hits(searcher, result.hits, None)
+            return SearchResults(result.count, list(hits.values()), self._facet_counts(searcher, None, query))
+        plan = queries.TextPlan(query.text)
+        if plan.empty:
+            # Only stop words or punctuation: an honest empty result.
+            return SearchResults(0, [], {facet: {} for facet in FACETS})
+        nearby = self._nearby(query.text)
+        lexical, page_query = self._lexical(searcher, plan, query.filters)
+        if not nearby and not self._any(searcher, queries.filtered(lexical, query.filters)):
+            # Nothing has most of the words: fall back to any of them, still ranked by how many match.
+            lexical, page_query = self._lexical(searcher, plan, query.filters, relaxed=True)
+        matching = queries.either(lexical, queries.keys_query(nearby) if nearby else None)
+        if matching is None:
+            return SearchResults(0, [], {facet: {} for facet in FACETS})
+        full = queries.filtered(matching, query.filters)
+        if query.effective_sort != "relevance" or query.offset + query.page_size > RRF_WINDOW or not nearby:
+            result = self._run(searcher, full, query)
+            count, ranked = result.count, result.hits
+        else:
+            count = searcher.search(full, limit=1, count=True).count
+            ranked = self._fused(searcher, lexical, nearby, query)
+        keyed_hits = self._hits(searcher, ranked, lexical)
+        pages_of = {key: nearby[key].pages for key in keyed_hits if key in nearby}
+        found = page_hits(searcher, page_query, list(keyed_hits), pages_of)
+        for key, hit in keyed_hits.items():
+            hit.update(found.get(key, {}))
+        facets = self._facet_counts(searcher, matching, query)
+        suggestion = spelling_suggestion(searcher, query.text, plan.meaning)
+        return SearchResults(count, list(keyed_hits.values()), facets, suggestion)
+
+    @staticmethod
+    def _any(searcher, full_query):
+        return searcher.search(full_query, limit=1, count=True).count > 0
+
+    @staticmethod
+    def _lexical(searcher, plan, filters, relaxed=False):
+        """(resource query, page query): books qualify through a page holding enough of the words."""
+        page_query = plan.page_query(relaxed)
+        books = matching_books(searcher, queries.filtered(page_query, filters, kind=PAGE)) if page_query else {}
+        return plan.resource_query(relaxed, books), page_query
+
+    def _nearby(self, text):
+        """{resource key: Neighbour} of the records nearest in meaning, unfiltered; {} without vectors."""
+        vector = encode_query(text)
+        if vector is None:
+            return {}
+        segments = self.store.vectors(self.store.current_path())
+        found = segments.nearest(vector, DENSE_CANDIDATES, MIN_SIMILARITY, PAGES_PER_RESULT)
+        return {neighbour.key: neighbour for neighbour in found}
+
+    def _fused(self, searcher, lexical, nearby, query):
+        """This page of results by reciprocal rank fusion of the lexical and the dense rankings."""
+        window = []
+        if lexical is not None:
+            window = searcher.search(queries.filtered(lexical, query.filters), limit=RRF_WINDOW).hits
+        addresses, scores = {}, {}
+        for rank, (_score, address) in enumerate(window):
+            key = searcher.doc(address).to_dict()["key"][0]
+            addresses[key] = address
+            scores[key] = 1.0 / (RRF_RANK_CONSTANT + rank + 1)
+        dense = self._allowed(searcher, list(nearby), query.filters, addresses)
+        for rank, key in enumerate(dense):
+            scores[key] = scores.get(key, 0.0) + 1.0 / (RRF_RANK_CONSTANT + rank + 1)
+        order = sorted(scores, key=lambda key: -scores[key])[query.offset : query.offset + query.page_size]
+        return [(scores[key], dense.get(key) or addresses[key]) for key in order]
+
+    @staticmethod
+    def _allowed(searcher, keys, filters, known):
+        """{key: address} of the dense candidates (nearest first) that are indexed resources passing the filters."""
+        hits = searcher.search(queries.filtered(queries.keys_query(keys), filters), limit=len(keys)).hits
+        addresses = {searcher.doc(address).to_dict()["key"][0]: address for _score, address in hits}
+        return {key: addresses[key] for key in keys if key in addresses}
 
     def _run(self, searcher, full_query, query):
         sort = query.effective_sort
@@ -174,11 +249,11 @@ class EmbeddedBackend(SearchBackend):
                 counts[facet] = {bucket["key"]: bucket["doc_count"] for bucket in result[facet]["buckets"]}
         return counts
 
-    def _hits(self, searcher, result, text_query):
-        """{resource key: API result} in rank order."""
+    def _hits(self, searcher, ranked, text_query):
+        """{resource key: API result} in rank order, from (score, address) pairs."""
         snippets = Snippets(searcher, text_query)
         hits = {}
-        for _score, address in result.hits:
+        for _score, address in ranked:
             doc = searcher.doc(address)
             stored = doc.to_dict()
             hit = {name: stored.get(name, []) for name in LIST_RESULT_FIELDS}

@@ -54,11 +54,9 @@ def build_schema():
     builder.add_text_field("title_words", tokenizer_name="fold")
     builder.add_text_field("title_sort", fast=True, tokenizer_name="raw")
     builder.add_text_field("doc_kind", tokenizer_name="raw")
-    # Every page of the book in one unstored field: the resource matches, ranks and counts once.
-    builder.add_text_field("pages", tokenizer_name="es")
     # Page documents: whose page it is, its number and its text (stored for snippets).
     builder.add_text_field("parent", stored=True, fast=True, tokenizer_name="raw")
-    builder.add_integer_field("page", stored=True, indexed=False)
+    builder.add_integer_field("page", stored=True, indexed=True)
     builder.add_text_field("text", stored=True, tokenizer_name="es")
     for name in KEYWORD_FIELDS:
         builder.add_text_field(name, stored=True, fast=True, tokenizer_name="raw")
@@ -90,7 +88,6 @@ def tantivy_documents(record):
         description=record["description"],
         transcript=record["transcript"],
         body=record["body"],
-        pages=[page["text"] for page in record["pages"]],
         exact=[record["title"], *record["keywords"], record["description"]],
         words=[record["title"], *record["keywords"], record["description"], *record["tags"], record["body"]],
         title_words=record["title"],
@@ -106,3 +103,13 @@ def tantivy_documents(record):
 
 def _filter_fields(record):
     return {field: record[field] for field in FACET_FIELDS.values()}
+
+
+def record_vectors(record):
+    """(key, part, vector) of a record's dense vectors: its own (part 0) and its pages'; none while pending."""
+    key = str(record["pk"])
+    if record.get("vector") is not None:
+        yield key, 0, record["vector"]
+    for page in record["pages"]:
+        if page.get("vector") is not None:
+            yield key, page["page"], page["vector"]

@@ -48,3 +48,8 @@ class Snippets:
 
     def for_result(self, doc, stored):
         return self.highlighted(doc) or plain_snippet((stored.get("description") or [""])[0])
+
+
+def plain_page_snippet(doc):
+    """The start of a page found by meaning, where none of the typed words stands."""
+    return plain_snippet((doc.to_dict().get("text") or [""])[0])

@@ -1,25 +1,24 @@
-"""Spelling suggestions and title completions from the words the embedded index holds."""
+"""Tantivy lookups behind spelling suggestions and title completions: which words the index holds."""
+
+from functools import partial
 
 import tantivy
 
+from ...spelling import needs_correction, suggestion_text
 from ...text import levenshtein, normalize
-from ...understanding import hint_words
 from .schema import ANALYZERS, SCHEMA
 
 
 def spelling_suggestion(searcher, text, meaning):
-    """Replace words no document contains by the closest word the catalogue does contain."""
+    """Replace the words `needs_correction` flags by the closest word the catalogue does contain."""
     if meaning is None:
         return None
-    corrected, changed = [], False
-    known = hint_words()
-    for word in normalize(text).split():
-        replacement = None
-        if len(word) >= 4 and word not in known and not word.isdigit() and not _in_index(searcher, word):
-            replacement = _closest_word(searcher, word)
+    typed, corrected = normalize(text).split(), []
+    in_index = partial(_in_index, searcher)
+    for word in typed:
+        replacement = _closest_word(searcher, word) if needs_correction(word, in_index) else None
         corrected.append(replacement or word)
-        changed = changed or bool(replacement)
-    return " ".join(corrected) if changed else None
+    return suggestion_text(typed, corrected)
 
 
 def _in_index(searcher, word):
@@ -27,21 +26,23 @@ def _in_index(searcher, word):
     if searcher.doc_freq("words", word):
         return True
     stems = ANALYZERS["es"].analyze(word)
-    return bool(stems) and searcher.doc_freq("pages", stems[0]) > 0
+    return bool(stems) and searcher.doc_freq("text", stems[0]) > 0
 
 
 def _closest_word(searcher, word):
+    """The catalogue word nearest by edit distance; among equally near ones, the one more resources hold."""
     distance = 1 if len(word) < 6 else 2
     query = tantivy.Query.fuzzy_term_query(SCHEMA, "words", word, distance=distance)
-    best = None
+    gaps = {}
     for _score, address in searcher.search(query, limit=20).hits:
         stored = searcher.doc(address).to_dict()
         texts = [*stored.get("title", []), *stored.get("keywords", []), *stored.get("description", [])]
-        for candidate in normalize(" ".join(texts)).split():
-            gap = levenshtein(word, candidate)
-            if 0 < gap <= distance and (best is None or gap < best[0]):
-                best = (gap, candidate)
-    return best[1] if best else None
+        for candidate in set(normalize(" ".join(texts)).split()) - gaps.keys():
+            gaps[candidate] = levenshtein(word, candidate)
+    near = [candidate for candidate, gap in gaps.items() if 0 < gap <= distance]
+    if not near:
+        return None
+    return min(near, key=lambda candidate: (gaps[candidate], -searcher.doc_freq("words", candidate), candidate))
 
 
 def complete_titles(searcher, prefix, limit):

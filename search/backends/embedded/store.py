@@ -17,6 +17,7 @@ import tantivy
 
 from ..base import SearchUnavailable
 from .schema import SCHEMA, register_analyzers
+from .vectors import VectorSegments
 
 
 class IndexStore:
@@ -25,6 +26,7 @@ class IndexStore:
         self._indexes = {}
         self._local = threading.RLock()
         self._depth = 0
+        self._vectors = {}
 
     @property
     def current_link(self):
@@ -96,6 +98,14 @@ class IndexStore:
                 ) from exc
             self._indexes = {path: index}  # an older generation is no longer needed
         return index
+
+    def vectors(self, path):
+        """The dense vectors kept in the generation folder `path`."""
+        path = Path(path).resolve()
+        segments = self._vectors.get(path)
+        if segments is None:
+            segments = self._vectors[path] = VectorSegments(path)
+        return segments
 
     def searcher(self):
         index = self.current()
