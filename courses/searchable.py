@@ -34,6 +34,12 @@ def lesson_text(course):
     return "\n".join(part for part in parts if part)
 
 
+def lesson_titles(course):
+    """Titles of the course's published lessons, in reading order."""
+    lessons = Page.objects.descendant_of(course).live().public().type(LessonPage).order_by("path")
+    return list(lessons.values_list("title", flat=True))
+
+
 def course_pks_of(page):
     """Pks of the courses whose search entry a change to this page touches; [] outside the course tree.
 

@@ -10,10 +10,12 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from oer.models import ResourcePage
 from oer.visibility import published_resources
 
 from .backends import get_backend
 from .backends.base import SearchUnavailable
+from .embeddings.jobs import schedule_embeddings
 from .models import IndexQueueEntry
 from .records import course_document, resource_document
 
@@ -72,18 +74,38 @@ def live_pks(pks):
     return set(resources) | set(published_courses(pks).values_list("pk", flat=True))
 
 
-def documents(pks=None):
-    """The search records of these searchable pages (of every one without pks), built lazily."""
+def searchable_pages(pks=None):
+    """The specific public live resources, then published courses, of these pks (of every one without pks), lazily."""
     from courses.searchable import published_courses
 
     resources = published_resources()
     if pks is not None:
         pks = list(pks)
         resources = resources.filter(pk__in=pks)
-    for page in resources.specific().order_by("pk").iterator(chunk_size=RECORD_CHUNK):
-        yield resource_document(page)
-    for course in published_courses(pks).iterator(chunk_size=RECORD_CHUNK):
-        yield course_document(course)
+    yield from resources.specific().order_by("pk").iterator(chunk_size=RECORD_CHUNK)
+    yield from published_courses(pks).iterator(chunk_size=RECORD_CHUNK)
+
+
+def searchable_pks():
+    """Pks of every public live resource and published course: what the index and the vectors must cover."""
+    from courses.searchable import published_courses
+
+    resources = published_resources().order_by("pk").values_list("pk", flat=True)
+    return [*resources, *published_courses().values_list("pk", flat=True)]
+
+
+def documents(pks=None):
+    """The search records of these searchable pages (of every one without pks), built lazily."""
+    for page in searchable_pages(pks):
+        yield resource_document(page) if isinstance(page, ResourcePage) else course_document(page)
+
+
+def _noting_pending_vectors(records, pending):
+    """Pass the records on, noting in `pending` the pks of those indexed without every vector."""
+    for record in records:
+        if record["vector"] is None or any(page["vector"] is None for page in record["pages"]):
+            pending.add(record["pk"])
+        yield record
 
 
 def searchable_counts():
@@ -97,6 +119,7 @@ def drain(backend=None, batch_size=DRAIN_BATCH, max_batches=None):
     """Apply due queue entries in batches; returns (applied, failed). Engine errors never escape."""
     backend = backend or get_backend()
     applied = failed = batches = 0
+    pending_vectors = set()
     while max_batches is None or batches < max_batches:
         batches += 1
         entries = list(IndexQueueEntry.objects.filter(next_attempt_at__lte=timezone.now()).order_by("id")[:batch_size])
@@ -110,7 +133,7 @@ def drain(backend=None, batch_size=DRAIN_BATCH, max_batches=None):
         gone = [pk for pk in latest if pk not in live]
         try:
             backend.delete_many(gone)
-            backend.index_many(documents(live))
+            backend.index_many(_noting_pending_vectors(documents(live), pending_vectors))
         except SearchUnavailable as exc:  # engine down or refusing: keep everything for a retry
             failed += len(entries)
             _postpone(entries, exc)
@@ -118,6 +141,9 @@ def drain(backend=None, batch_size=DRAIN_BATCH, max_batches=None):
             break
         IndexQueueEntry.objects.filter(pk__in=[entry.pk for entry in entries]).delete()
         applied += len(entries)
+    if pending_vectors:
+        # Indexed lexically for now; the job embeds them and queues them here again.
+        schedule_embeddings()
     return applied, failed
 
 

@@ -50,3 +50,32 @@ class SearchQueryLog(models.Model):
 
     def __str__(self):
         return f"{self.day} {self.query}"
+
+
+class Embedding(models.Model):
+    """The dense vector of one passage of a search record: its metadata (part 0) or one page of its book (part N).
+
+    `digest` is the sha256 of the exact text embedded, so a vector whose text has since changed is
+    known stale without re-embedding anything; what is still to compute is always derivable from
+    the database (texts without a vector of equal digest), never kept in a queue that could be lost.
+    """
+
+    METADATA = 0
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("Página"))
+    part = models.PositiveIntegerField(verbose_name=_("Parte"))  # 0 the metadata, N the book's page N
+    model = models.CharField(max_length=64, verbose_name=_("Modelo"))
+    digest = models.CharField(max_length=64, verbose_name=_("Huella del texto"))
+    # float16, little-endian: 1 KB for 512 dimensions. Unit vectors' components are around
+    # 1/sqrt(512) ≈ 0.044, where float16 keeps 11 significant bits (relative error under 0.05 %),
+    # so cosines move by about 1e-4, far below the gaps that order search results; half the size
+    # of float32 in the database, the node exports and the engines' memory.
+    vector = models.BinaryField(verbose_name=_("Vector"))
+
+    class Meta:
+        verbose_name = _("Vector semántico")
+        verbose_name_plural = _("Vectores semánticos")
+        constraints = [models.UniqueConstraint(fields=["page", "part", "model"], name="search_embedding_unique_part")]
+
+    def __str__(self):
+        return f"{self.page_id}:{self.part} ({self.model})"

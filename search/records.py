@@ -4,12 +4,18 @@ Every record has the same keys. A resource's record holds its metadata and, when
 its PDF and has read it, the text of each page ("pages"), which the backends index as passages
 of the resource. A course's record holds its lessons' text in "body". The API built from these
 records is described in docs/api-busqueda.md.
+
+A record also carries the dense vectors of its metadata ("vector") and of each page, read from
+the database when their text is unchanged, None while the background job has not computed them
+(search then ranks that record lexically); docs/busqueda-semantica.md tells the whole story.
 """
 
 from wagtail.rich_text import get_text_for_indexing
 
 from oer import taxonomy
+from oer.models import ResourcePage
 
+from .embeddings import semantic_search_enabled, store, texts
 from .query import COURSE, SEARCH_TYPES
 
 
@@ -19,6 +25,45 @@ def _labels(vocabulary, slugs):
 
 def resource_document(page):
     """The searchable record of a live specific ResourcePage; backends index exactly this."""
+    record = _resource_record(page)
+    return _with_vectors(record, texts.record_texts(record))
+
+
+def course_document(course):
+    """The searchable record of a live, public CoursePage: what it teaches and its lessons' words."""
+    from courses.searchable import lesson_titles
+
+    record = _course_record(course)
+    return _with_vectors(record, texts.record_texts(record, lesson_titles(course)))
+
+
+def embedding_texts(page):
+    """{part: text} a specific ResourcePage's or CoursePage's vectors must be of (see search.embeddings.texts)."""
+    from courses.searchable import lesson_titles
+
+    if isinstance(page, ResourcePage):
+        return texts.record_texts(_resource_record(page))
+    return texts.record_texts(_course_record(page), lesson_titles(page))
+
+
+def _with_vectors(record, part_texts):
+    """Add "vector" to the record and to each of its pages: the stored vector of that very text, or None."""
+    found = {}
+    if semantic_search_enabled():
+        digests = {part: texts.digest(text) for part, text in part_texts.items()}
+        found = store.current_vectors(record["pk"], digests)
+
+    def listed(part):
+        vector = found.get(part)
+        return None if vector is None else vector.tolist()
+
+    record["vector"] = listed(texts.METADATA_PART)
+    for page in record["pages"]:
+        page["vector"] = listed(page["page"])
+    return record
+
+
+def _resource_record(page):
     levels = list(page.levels or [])
     grades = [int(grade) for grade in (page.grades or [])]
     fases = taxonomy.fases_for(levels, grades)
@@ -63,8 +108,7 @@ def resource_document(page):
     }
 
 
-def course_document(course):
-    """The searchable record of a live, public CoursePage: what it teaches and its lessons' words."""
+def _course_record(course):
     from courses.searchable import lesson_text
 
     levels = [course.level] if course.level else []

@@ -66,7 +66,8 @@ def single_threaded_blas():
     threadpool_limits(1, user_api="blas")
 
 
-def _clip(text):
+def clip_text(text):
+    """The text as the encoder reads it: whitespace collapsed, at most MAX_TEXT_CHARS characters."""
     return " ".join((text or "").split())[:MAX_TEXT_CHARS]
 
 
@@ -75,7 +76,7 @@ def encode_passages(texts):
     model = _encoder()
     if model is None:
         return None
-    texts = [_clip(text) or "-" for text in texts]
+    texts = [clip_text(text) or "-" for text in texts]
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
     parts = [
@@ -87,7 +88,7 @@ def encode_passages(texts):
 
 def encode_query(text):
     """float32 vector (DIMENSIONS,) of what was typed, or None (no text, or the encoder unavailable)."""
-    text = _clip(text)
+    text = clip_text(text)
     if not text or _encoder() is None:
         return None
     return _cached_query(text.lower())

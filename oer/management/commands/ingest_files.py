@@ -11,7 +11,8 @@ class Command(BaseCommand):
     help = _(
         "Hace ahora todo el trabajo pendiente con archivos y termina: descarga los file_url en cola, "
         "lee cada PDF guardado (texto de cada página, número de páginas y portada) y pasa los "
-        "subtítulos a transcripción. Lo mismo que hace el trabajador en segundo plano."
+        "subtítulos a transcripción, y calcula los vectores semánticos que falten. Lo mismo que hace el "
+        "trabajador en segundo plano."
     )
 
     def add_arguments(self, parser):
@@ -24,14 +25,18 @@ class Command(BaseCommand):
 
     def handle(self, *args, retry_failed, no_progress, **options):
         report = run_pending(retry=retry_failed, progress=progress_bar(self.stderr, disabled=no_progress))
-        # What was read is searchable when the command ends, worker or not; failures stay queued.
+        # What was read is searchable when the command ends, worker or not, with the vectors of its
+        # pages (semantic search); failures stay queued.
+        from search.embeddings.compute import compute_missing
         from search.indexing import drain
 
+        vectors = compute_missing()
         drain()
         self.stdout.write(
             _(
                 "Descargados: %(fetched)d; descargas fallidas: %(fetch_failed)d; archivos leídos: %(read)d; "
-                "lecturas fallidas: %(read_failed)d; transcripciones: %(transcripts)d."
+                "lecturas fallidas: %(read_failed)d; transcripciones: %(transcripts)d; "
+                "vectores calculados: %(vectors)d."
             )
             % {
                 "fetched": report.fetched,
@@ -39,6 +44,7 @@ class Command(BaseCommand):
                 "read": report.read,
                 "read_failed": report.read_failed,
                 "transcripts": report.transcripts,
+                "vectors": vectors,
             }
         )
         for line in report.problems:

@@ -1,10 +1,15 @@
-"""Catalogue records by external id: the open-data record of each published resource, plus its slug."""
+"""Catalogue records by external id: the open-data record of each published resource, plus its slug and vectors.
+
+"vectors" are the resource's semantic-search vectors (search.embeddings.exchange), so a node
+does not compute again what its source already did.
+"""
 
 from media.models import StoredFile
 from oer.catalog.exporter import file_facts
 from oer.catalog.mapping import page_to_record
 from oer.models import ResourcePage
 from oer.visibility import published_resources
+from search.embeddings.exchange import exported
 
 MAX_IDS = 200
 
@@ -14,6 +19,7 @@ def records_for(external_ids):
     pages = {page.external_id: page for page in published_resources().filter(external_id__in=external_ids).specific()}
     stored = StoredFile.objects.in_bulk({page.stored_file_id for page in pages.values()} - {None})
     linked = _plan_links(pages.values())
+    vectors = exported(page.pk for page in pages.values())
     records = []
     for external_id in external_ids:
         page = pages.get(external_id)
@@ -22,6 +28,7 @@ def records_for(external_ids):
         record = page_to_record(page, linked)
         record.update(file_facts(stored.get(page.stored_file_id)))
         record["slug"] = page.slug
+        record["vectors"] = vectors.get(page.pk, [])
         records.append(record)
     return records
 
