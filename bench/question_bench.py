@@ -47,21 +47,14 @@ def chapter_pages():
 
 
 def ensure_vectors():
-    """Rebuild the index with every record's vectors (computed here for any the background job left pending)."""
+    """Run the background work now (vectors of every record and page), then rebuild the index with them."""
+    from django.core.management import call_command
+
     from search import indexing
     from search.backends import get_backend
-    from search.embeddings import encode_passages
 
-    records = list(indexing.documents())
-    for record in records:
-        if record.get("vector") is None:
-            texts = [" ".join([record["title"], record["description"], *record["keywords"], *record["tags"]])]
-            record["vector"] = encode_passages(texts)[0].tolist()
-        pending = [page for page in record["pages"] if page.get("vector") is None]
-        if pending:
-            for page, vector in zip(pending, encode_passages([page["text"] for page in pending]), strict=True):
-                page["vector"] = vector.tolist()
-    get_backend().rebuild(records, expected_count=len(records))
+    call_command("ingest_files", verbosity=0, stdout=open(os.devnull, "w"))
+    get_backend().rebuild(indexing.documents(), expected_count=sum(indexing.searchable_counts()))
 
 
 def score(client, items, chapters):

@@ -205,10 +205,16 @@ class Understanding:
     types: set = field(default_factory=set)
     subjects: set = field(default_factory=set)
     fields: set = field(default_factory=set)
+    asked: bool = False  # question or asking words were typed ("cómo", "explicar", "niños")
 
     @property
     def required(self):
         return [concept for concept in self.concepts if concept.required]
+
+    @property
+    def is_question(self):
+        """Typed as a question or a sentence rather than keywords: meaning then counts as much as words."""
+        return self.asked or len(self.required) >= 3
 
 
 def _longest_match(tokens, start, table):
@@ -246,6 +252,7 @@ def understand(text):
         )
         hint = hint or bool(level or kind)
         if not hint and phrase == (token,) and token in DROPPED_WORDS:
+            result.asked = result.asked or token not in FILLER
             position += 1
             continue
         alternatives = [phrase, *synonyms.get(phrase, ())]

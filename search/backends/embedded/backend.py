@@ -10,6 +10,7 @@ from ...query import FACETS
 from ..base import (
     DENSE_CANDIDATES,
     FACET_FIELDS,
+    KEYWORD_DENSE_WEIGHT,
     LIST_RESULT_FIELDS,
     MIN_SIMILARITY,
     PAGES_PER_RESULT,
@@ -173,7 +174,7 @@ class EmbeddedBackend(SearchBackend):
             count, ranked = result.count, result.hits
         else:
             count = searcher.search(full, limit=1, count=True).count
-            ranked = self._fused(searcher, lexical, nearby, query)
+            ranked = self._fused(searcher, lexical, nearby, query, plan.meaning.is_question)
         keyed_hits = self._hits(searcher, ranked, lexical)
         pages_of = {key: nearby[key].pages for key in keyed_hits if key in nearby}
         found = page_hits(searcher, page_query, list(keyed_hits), pages_of)
@@ -203,8 +204,9 @@ class EmbeddedBackend(SearchBackend):
         found = segments.nearest(vector, DENSE_CANDIDATES, MIN_SIMILARITY, PAGES_PER_RESULT)
         return {neighbour.key: neighbour for neighbour in found}
 
-    def _fused(self, searcher, lexical, nearby, query):
+    def _fused(self, searcher, lexical, nearby, query, question):
         """This page of results by reciprocal rank fusion of the lexical and the dense rankings."""
+        dense_weight = 1.0 if question else KEYWORD_DENSE_WEIGHT
         window = []
         if lexical is not None:
             window = searcher.search(queries.filtered(lexical, query.filters), limit=RRF_WINDOW).hits
@@ -215,7 +217,7 @@ class EmbeddedBackend(SearchBackend):
             scores[key] = 1.0 / (RRF_RANK_CONSTANT + rank + 1)
         dense = self._allowed(searcher, list(nearby), query.filters, addresses)
         for rank, key in enumerate(dense):
-            scores[key] = scores.get(key, 0.0) + 1.0 / (RRF_RANK_CONSTANT + rank + 1)
+            scores[key] = scores.get(key, 0.0) + dense_weight / (RRF_RANK_CONSTANT + rank + 1)
         order = sorted(scores, key=lambda key: -scores[key])[query.offset : query.offset + query.page_size]
         return [(scores[key], dense.get(key) or addresses[key]) for key in order]
 
