@@ -16,9 +16,9 @@ from .snippets import Snippets, plain_page_snippet
 # qualify as results (the aggregation names them), without a page bonus.
 SCORED_PAGES = 300
 MAX_BOOKS = 10_000
-# A book's best page counts half as much as its metadata would for the same words (bench/question_bench.py:
+# A book's best page counts 0.7 of what its metadata would for the same words (bench/question_bench.py:
 # at full weight a book holding «fracciones» on every page outranks the videos titled so).
-PAGE_WEIGHT = 0.5
+PAGE_WEIGHT = 0.7
 
 
 def matching_books(searcher, page_query):

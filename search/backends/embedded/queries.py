@@ -13,6 +13,7 @@ import tantivy
 
 from ...understanding import understand
 from ..base import FACET_FIELDS
+from .pages import PAGE_WEIGHT
 from .schema import ANALYZERS, PAGE, SCHEMA
 
 # Title outranks keywords, which outrank description, then a course's lessons and a transcript.
@@ -155,17 +156,25 @@ class TextPlan:
             return None
         scoring = [q for q in (_concept_query(c, PAGE_BOOSTS) for c in self.topics) if q is not None]
         clauses = [(tantivy.Occur.Must, _at_least(self.needed(relaxed), self._matchers(PAGE_BOOSTS)))]
-        clauses += [(tantivy.Occur.Should, q) for q in scoring + _nearby(self.topics, "text")]
+        # The nearby bonus is not a word score: the book keeps all of it once pages are weighted.
+        nearby = _nearby(self.topics, "text", 1 / PAGE_WEIGHT)
+        clauses += [(tantivy.Occur.Should, q) for q in scoring + nearby]
         return tantivy.Query.boolean_query(clauses)
 
 
-def _nearby(topics, field):
-    """A constant bonus when every typed topic word stands within a few words of the others."""
+def _nearby(topics, field, weight=1.0):
+    """A bonus when every typed topic word stands within a few words of the others.
+
+    It grows with the number of words: two words side by side are common, a whole typed sentence
+    found on one page is that page answering (it must outrank a video whose title shares a few of
+    its words).
+    """
     stems = [stem for concept in topics for stem in ANALYZERS["es"].analyze(" ".join(concept.phrases[0]))]
     if len(stems) < 2:
         return []
-    phrase = tantivy.Query.phrase_query(SCHEMA, field, stems, slop=NEARBY_SLOP)
-    return [tantivy.Query.const_score_query(phrase, NEARBY_BOOST)]
+    # Stop words between them leave gaps, so a longer text may spread further.
+    phrase = tantivy.Query.phrase_query(SCHEMA, field, stems, slop=max(NEARBY_SLOP, 2 * len(stems)))
+    return [tantivy.Query.const_score_query(phrase, weight * NEARBY_BOOST * (len(stems) - 1))]
 
 
 def _hint_clauses(meaning):
