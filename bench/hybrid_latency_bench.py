@@ -17,18 +17,16 @@ Nothing here is part of the test run.
 
 import argparse
 import json
-import os
 import random
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from search_bench import ORDINALS, ROOT, TOPICS, TYPES, percentile, setup_django  # noqa: E402
+from child_process import run_in_fresh_instance  # noqa: E402
+from search_bench import ORDINALS, TOPICS, TYPES, percentile, setup_django  # noqa: E402
 
 QUERIES = [
     {"q": "fracciones quinto"},
@@ -219,16 +217,7 @@ def main():
     if args.child:
         child(args)
         return
-    with tempfile.TemporaryDirectory(prefix="acervo-hybrid-bench-") as data_dir:
-        env = dict(os.environ, ACERVO_DATA_DIR=data_dir, ACERVO_TEST_DATA_DIR=data_dir, ELASTICSEARCH_URL="")
-        env.update(DJANGO_SETTINGS_MODULE="acervo.settings.test")
-        env.pop("DATABASE_URL", None)
-        command = [sys.executable, __file__, "--child", *sys.argv[1:]]
-        output = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, check=False)
-        if output.returncode:
-            sys.stderr.write(output.stderr[-4000:])
-            raise SystemExit("the benchmark's child process failed")
-        r = json.loads(output.stdout.strip().splitlines()[-1])
+    r = run_in_fresh_instance(__file__, sys.argv[1:], prefix="acervo-hybrid-bench-")
     print(
         f"{r['resources']} resources, {r['pages']} pages, {r['vectors']} vectors; "
         f"indexed in {r['index_seconds']:.0f} s; {r['requests']} requests per layer"

@@ -14,15 +14,14 @@ part of the test run.
 import json
 import os
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from search_bench import ROOT, ndcg_at_10, setup_django  # noqa: E402
+from child_process import run_in_fresh_instance  # noqa: E402
+from search_bench import ndcg_at_10, setup_django  # noqa: E402
 
 QUESTIONS = Path(__file__).resolve().parent / "questions_dev.json"
 KEYWORDS = Path(__file__).resolve().parent / "queries_dev.json"
@@ -113,17 +112,7 @@ def main():
     if "--child" in sys.argv:
         child()
         return
-    with tempfile.TemporaryDirectory(prefix="acervo-question-bench-") as data_dir:
-        env = dict(os.environ, ACERVO_DATA_DIR=data_dir, ACERVO_TEST_DATA_DIR=data_dir, ELASTICSEARCH_URL="")
-        env.update(DJANGO_SETTINGS_MODULE="acervo.settings.test")
-        env.pop("DATABASE_URL", None)
-        output = subprocess.run(
-            [sys.executable, __file__, "--child"], env=env, cwd=ROOT, capture_output=True, text=True, check=False
-        )
-        if output.returncode:
-            sys.stderr.write(output.stderr[-4000:])
-            raise SystemExit("the benchmark's child process failed")
-        r = json.loads(output.stdout.strip().splitlines()[-1])
+    r = run_in_fresh_instance(__file__, prefix="acervo-question-bench-")
     print(f"demo loaded and indexed in {r['load_seconds']:.0f} s; vectors in the index: {r['vectors']}")
     for name, label in (
         ("questions", "teachers' questions (bench/questions_dev.json)"),

@@ -12,18 +12,14 @@ here is part of the test run.
 import argparse
 import json
 import os
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-
-def percentile(values, p):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+from child_process import ROOT, run_in_fresh_instance  # noqa: E402
+from search_bench import percentile  # noqa: E402
 
 
 def timed(work, rounds):
@@ -87,22 +83,8 @@ def main():
     if args.child:
         print(json.dumps(child(args.searches, args.promotions)))
         return
-    with tempfile.TemporaryDirectory(prefix="acervo-search-editors-bench-") as data_dir:
-        env = dict(
-            os.environ,
-            ACERVO_DATA_DIR=data_dir,
-            ACERVO_TEST_DATA_DIR=data_dir,
-            DJANGO_SETTINGS_MODULE="acervo.settings.test",
-            ELASTICSEARCH_URL="",
-        )
-        env.pop("DATABASE_URL", None)
-        command = [sys.executable, __file__, "--child", "--searches", str(args.searches)]
-        command += ["--promotions", str(args.promotions)]
-        output = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True)
-    if output.returncode:
-        sys.stderr.write(output.stderr[-3000:])
-        raise SystemExit("benchmark failed")
-    r = json.loads(output.stdout.strip().splitlines()[-1])
+    arguments = ["--searches", str(args.searches), "--promotions", str(args.promotions)]
+    r = run_in_fresh_instance(__file__, arguments, prefix="acervo-search-editors-bench-")
     print(f"SQLite file database, demo catalogue, {r['promotions']} promotions")
     rows = [
         ("record_search (one counter upsert)", r["record_search"]),
