@@ -215,14 +215,14 @@ class EmbeddedBackend(SearchBackend):
             key = searcher.doc(address).to_dict()["key"][0]
             addresses[key] = address
             scores[key] = 1.0 / (RRF_RANK_CONSTANT + rank + 1)
-        dense = self._allowed(searcher, list(nearby), query.filters, addresses)
+        dense = self._allowed(searcher, list(nearby), query.filters)
         for rank, key in enumerate(dense):
             scores[key] = scores.get(key, 0.0) + dense_weight / (RRF_RANK_CONSTANT + rank + 1)
         order = sorted(scores, key=lambda key: -scores[key])[query.offset : query.offset + query.page_size]
         return [(scores[key], dense.get(key) or addresses[key]) for key in order]
 
     @staticmethod
-    def _allowed(searcher, keys, filters, known):
+    def _allowed(searcher, keys, filters):
         """{key: address} of the dense candidates (nearest first) that are indexed resources passing the filters."""
         hits = searcher.search(queries.filtered(queries.keys_query(keys), filters), limit=len(keys)).hits
         addresses = {searcher.doc(address).to_dict()["key"][0]: address for _score, address in hits}
